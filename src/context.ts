@@ -1,0 +1,33 @@
+import type { YogaInitialContext } from 'graphql-yoga';
+import { credentialsFor } from './credentials.js';
+import type { Credentials, ScopeDefaults } from './credentials.js';
+import { createLoaders } from './loaders/index.js';
+import type { Loaders } from './loaders/index.js';
+import type { UpstreamClient } from './upstream/client.js';
+
+// A type alias so that it is assignable to Yoga's Record<string, unknown> server context.
+export type GatewayContext = {
+  readonly credentials: Credentials;
+  readonly defaults: ScopeDefaults;
+  readonly loaders: Loaders;
+};
+
+export interface ContextDependencies {
+  readonly client: UpstreamClient;
+  readonly serverToken: string | undefined;
+  readonly defaults: ScopeDefaults;
+}
+
+/** Builds the per-request context: credentials from this request, fresh loaders bound to them. */
+export function createContextFactory(deps: ContextDependencies) {
+  return ({ request }: YogaInitialContext): GatewayContext => {
+    const credentials = credentialsFor(request.headers.get('authorization'), deps.serverToken);
+    // Without usable credentials resolveScope fails every root field before a loader is used.
+    const authorization = 'authorization' in credentials ? credentials.authorization : '';
+    return {
+      credentials,
+      defaults: deps.defaults,
+      loaders: createLoaders(deps.client, { authorization, signal: request.signal }),
+    };
+  };
+}

@@ -1,0 +1,6 @@
+import type { PeerStatsEventResolvers } from '../generated/resolvers-types.js';
+
+export const PeerStatsEvent: PeerStatsEventResolvers = {
+  type: (event) => event.type ?? null,
+  timestamp: (event) => event.timestamp ?? null,
+};

@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createSchema, createYoga } from 'graphql-yoga';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { createContextFactory } from './context.js';
+import type { GatewayContext } from './context.js';
+import type { ScopeDefaults } from './credentials.js';
+import type { Logger } from './logger.js';
+import { resolvers } from './resolvers/index.js';
+import { createUpstreamClient } from './upstream/client.js';
+import type { UpstreamClientOptions } from './upstream/client.js';
+
+export interface GatewayConfig {
+  readonly upstream: UpstreamClientOptions;
+  /** The server-held CLOUDFLARE_API_TOKEN, used when a request brings no Authorization header. */
+  readonly serverToken: string | undefined;
+  readonly defaults: ScopeDefaults;
+  /** The operation GraphiQL opens with. */
+  readonly exampleQuery: string;
+  readonly logger: Logger;
+}
+
+export interface Gateway {
+  readonly yoga: YogaServerInstance<object, GatewayContext>;
+  close(): Promise<void>;
+}
+
+const SCHEMA_DIR = new URL('../schema/', import.meta.url);
+
+/** The SDL files, read from `schema/` beside `src/` and `dist/` alike. */
+export function loadTypeDefs(): string[] {
+  return readdirSync(SCHEMA_DIR)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort()
+    .map((name) => readFileSync(new URL(name, SCHEMA_DIR), 'utf8'));
+}
+
+/** Builds the GraphQL gateway from a config object; it does not listen or read the environment. */
+export function createGateway(config: GatewayConfig): Gateway {
+  const client = createUpstreamClient(config.upstream);
+  const { logger } = config;
+  const yoga = createYoga<object, GatewayContext>({
+    schema: createSchema<GatewayContext>({ typeDefs: loadTypeDefs(), resolvers }),
+    context: createContextFactory({
+      client,
+      serverToken: config.serverToken,
+      defaults: config.defaults,
+    }),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'RealtimeKit GraphQL', defaultQuery: config.exampleQuery },
+    // isDev would copy original errors (with causes) into responses: never.
+    maskedErrors: { isDev: false },
+    logging: {
+      debug: (...args: unknown[]) => {
+        logger.debug('yoga', { args: args.map(String) });
+      },
+      info: (...args: unknown[]) => {
+        logger.info('yoga', { args: args.map(String) });
+      },
+      warn: (...args: unknown[]) => {
+        logger.warn('yoga', { args: args.map(String) });
+      },
+      error: (...args: unknown[]) => {
+        logger.error('yoga', { args: args.map(String) });
+      },
+    },
+  });
+  return {
+    yoga,
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,188 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The closed set of `extensions.code` values this gateway produces for field errors.
+ * This module is the only place that decides which code a failure gets; other modules call the
+ * constructors below so that a status, a Cloudflare error code or a transport failure always maps
+ * the same way.
+ */
+export const GATEWAY_ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_BAD_RESPONSE',
+] as const;
+
+export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number];
+
+// A type alias, not an interface, so it fits GraphQLError's index-signature extensions type.
+export type GatewayErrorExtensions = {
+  readonly code: GatewayErrorCode;
+  /** HTTP status the upstream answered with, when the failure came from an upstream response. */
+  readonly upstreamStatus?: number;
+  /** Seconds the upstream asked us to wait (from `Retry-After`), on RATE_LIMITED. */
+  readonly retryAfter?: number;
+};
+
+/**
+ * A failure that becomes one GraphQL field error. It extends GraphQLError so that graphql-js and
+ * Yoga pass it through unmasked; the message and extensions are written for API clients and never
+ * contain an upstream body, URL or token. The original cause is kept off the serialized error.
+ */
+export class GatewayError extends GraphQLError {
+  declare readonly extensions: GatewayErrorExtensions;
+
+  constructor(message: string, extensions: GatewayErrorExtensions, cause?: unknown) {
+    super(message, { extensions, originalError: cause instanceof Error ? cause : undefined });
+    this.name = 'GatewayError';
+  }
+
+  get code(): GatewayErrorCode {
+    return this.extensions.code;
+  }
+}
+
+export function badUserInput(message: string): GatewayError {
+  return new GatewayError(message, { code: 'BAD_USER_INPUT' });
+}
+
+export function unauthenticated(message: string): GatewayError {
+  return new GatewayError(message, { code: 'UNAUTHENTICATED' });
+}
+
+export function forbidden(message: string): GatewayError {
+  return new GatewayError(message, { code: 'FORBIDDEN' });
+}
+
+export function upstreamBadResponse(message: string, cause?: unknown): GatewayError {
+  return new GatewayError(
+    `Upstream returned an invalid response: ${message}`,
+    {
+      code: 'UPSTREAM_BAD_RESPONSE',
+    },
+    cause,
+  );
+}
+
+/** Cloudflare's API layer answers 403 with this code when the token is missing or invalid. */
+const CLOUDFLARE_AUTHENTICATION_ERROR = 10000;
+/** Cloudflare's API layer answers 400 with this code when the Authorization header is malformed. */
+const CLOUDFLARE_INVALID_REQUEST_HEADERS = 6003;
+
+export interface UpstreamResponseFailure {
+  readonly status: number;
+  /** Numeric codes from a Cloudflare `errors[]` envelope; empty for other bodies. */
+  readonly cloudflareCodes: readonly number[];
+  /** Seconds from `Retry-After`, when present and parseable. */
+  readonly retryAfter: number | undefined;
+}
+
+/**
+ * The status → code table for upstream responses that are not a success. Messages describe the
+ * failure in the gateway's words; the upstream's own message could echo ids or tokens.
+ */
+export function errorFromResponse(failure: UpstreamResponseFailure): GatewayError {
+  const { status, cloudflareCodes } = failure;
+  const upstreamStatus = status;
+  if (
+    status === 401 ||
+    (status === 403 && cloudflareCodes.includes(CLOUDFLARE_AUTHENTICATION_ERROR))
+  ) {
+    return new GatewayError('The API token was rejected by Cloudflare.', {
+      code: 'UNAUTHENTICATED',
+      upstreamStatus,
+    });
+  }
+  if (status === 400 && cloudflareCodes.includes(CLOUDFLARE_INVALID_REQUEST_HEADERS)) {
+    return new GatewayError('The Authorization header was rejected by Cloudflare as malformed.', {
+      code: 'UNAUTHENTICATED',
+      upstreamStatus,
+    });
+  }
+  if (status === 403) {
+    return new GatewayError('The API token may not access this account or app.', {
+      code: 'FORBIDDEN',
+      upstreamStatus,
+    });
+  }
+  if (status === 404) {
+    return new GatewayError('RealtimeKit has no such resource.', {
+      code: 'NOT_FOUND',
+      upstreamStatus,
+    });
+  }
+  if (status === 429) {
+    return new GatewayError('Cloudflare rate-limited this API token; retry later.', {
+      code: 'RATE_LIMITED',
+      upstreamStatus,
+      ...(failure.retryAfter === undefined ? {} : { retryAfter: failure.retryAfter }),
+    });
+  }
+  if (status === 400) {
+    return new GatewayError('RealtimeKit rejected the request as invalid.', {
+      code: 'BAD_USER_INPUT',
+      upstreamStatus,
+    });
+  }
+  if (status >= 500) {
+    return new GatewayError('RealtimeKit is unavailable.', {
+      code: 'UPSTREAM_UNAVAILABLE',
+      upstreamStatus,
+    });
+  }
+  // Any other status (a redirect, 405, 409, 422, …) means the upstream answered outside its contract.
+  return new GatewayError(`Upstream answered with unexpected status ${status}.`, {
+    code: 'UPSTREAM_BAD_RESPONSE',
+    upstreamStatus,
+  });
+}
+
+const TIMEOUT_ERROR_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+function errorCodeOf(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const { code } = error;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Maps a failure that happened before a complete response arrived (connect, socket, timeout,
+ * abort) to a gateway code. `timedOut` tells whether our own deadline fired, because undici reports
+ * a deadline abort and a client disconnect with the same error type.
+ */
+export function errorFromTransport(error: unknown, timedOut: boolean): GatewayError {
+  if (error instanceof GatewayError) return error;
+  const code = errorCodeOf(error);
+  if (timedOut || (code !== undefined && TIMEOUT_ERROR_CODES.has(code))) {
+    return new GatewayError(
+      'RealtimeKit did not answer in time.',
+      { code: 'UPSTREAM_TIMEOUT' },
+      error,
+    );
+  }
+  return new GatewayError(
+    'RealtimeKit could not be reached.',
+    { code: 'UPSTREAM_UNAVAILABLE' },
+    error,
+  );
+}
+
+/** Parses `Retry-After` as delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
