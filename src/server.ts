@@ -5,6 +5,7 @@ import { createContextFactory } from './context.js';
 import type { GatewayContext } from './context.js';
 import type { ScopeDefaults } from './credentials.js';
 import type { Logger } from './logger.js';
+import { useStableErrorCodes } from './plugins/use-stable-error-codes.js';
 import { resolvers } from './resolvers/index.js';
 import { createUpstreamClient } from './upstream/client.js';
 import type { UpstreamClientOptions } from './upstream/client.js';
@@ -45,6 +46,7 @@ export function createGateway(config: GatewayConfig): Gateway {
       serverToken: config.serverToken,
       defaults: config.defaults,
     }),
+    plugins: [useStableErrorCodes()],
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'RealtimeKit GraphQL', defaultQuery: config.exampleQuery },

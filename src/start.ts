@@ -8,11 +8,47 @@ import type { Logger } from './logger.js';
 import { createGateway } from './server.js';
 import type { GatewayConfig } from './server.js';
 
-export interface RunningGateway {
+export interface ServedGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   readonly url: string;
-  readonly mode: AppConfig['mode'];
   close(): Promise<void>;
+}
+
+/** Builds a gateway from its config and serves it over node:http. */
+export async function serveGateway(
+  config: GatewayConfig,
+  listen: { readonly port: number; readonly host: string },
+): Promise<ServedGateway> {
+  const gateway = createGateway(config);
+  // Yoga answers every request itself, errors included, so its promise carries nothing to handle.
+  const server = createServer((request, response) => {
+    void gateway.yoga(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
+      await gateway.close();
+    },
+  };
+}
+
+export interface RunningGateway extends ServedGateway {
+  readonly mode: AppConfig['mode'];
 }
 
 /** Placeholder ids for the GraphiQL example when the gateway serves a real upstream. */
@@ -22,75 +58,54 @@ const PLACEHOLDER_IDS: ExampleIds = {
 };
 
 /**
- * Starts the gateway and, in demo mode, the embedded RealtimeKit fake it points at. The fake only
- * ever listens on loopback: it is a local demo, not a service.
+ * Starts the gateway for an application config. In demo mode it first starts the embedded
+ * RealtimeKit fake, on loopback only (it is a local demo, not a service), and points the gateway at
+ * it with the fake's token as the server-held token.
  */
 export async function startGateway(config: AppConfig, logger: Logger): Promise<RunningGateway> {
-  const fake =
-    config.mode === 'demo' ? await startFakeUpstream({ host: '127.0.0.1', port: 0 }) : undefined;
-  const upstream = {
-    ...config.upstream,
-    baseUrl: fake ? fake.url : config.mode === 'upstream' ? config.baseUrl : '',
-  };
-  const gatewayConfig: GatewayConfig = fake
-    ? {
-        upstream,
-        serverToken: DEMO_TOKEN,
-        defaults: { accountId: fake.accountId, appId: fake.appId },
-        exampleQuery: exampleQuery(fake.demo),
-        logger,
-      }
-    : {
-        upstream,
-        serverToken: config.mode === 'upstream' ? config.apiToken : undefined,
-        defaults:
-          config.mode === 'upstream'
-            ? { accountId: config.accountId, appId: config.appId }
-            : { accountId: undefined, appId: undefined },
+  const listen = { port: config.port, host: config.host };
+  if (config.mode === 'upstream') {
+    const served = await serveGateway(
+      {
+        upstream: { ...config.upstream, baseUrl: config.baseUrl },
+        serverToken: config.apiToken,
+        defaults: { accountId: config.accountId, appId: config.appId },
         exampleQuery: exampleQuery(PLACEHOLDER_IDS),
         logger,
-      };
-  const gateway = createGateway(gatewayConfig);
-  const server = createServer(gateway.yoga);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host}:${port}/graphql`;
-  if (fake) {
-    logger.info(
-      'Demo mode: no CLOUDFLARE_API_TOKEN or CLOUDFLARE_API_BASE_URL set, serving the embedded RealtimeKit fake with seeded data',
-      {
-        graphql: url,
-        upstream: fake.url,
-        accountId: fake.accountId,
-        appId: fake.appId,
-        demo: fake.demo,
       },
+      listen,
     );
-  } else {
     logger.info('Serving the configured RealtimeKit upstream', {
-      graphql: url,
-      upstream: upstream.baseUrl,
+      graphql: served.url,
+      upstream: config.baseUrl,
     });
+    return { ...served, mode: config.mode };
   }
+
+  const fake = await startFakeUpstream({ host: '127.0.0.1', port: 0 });
+  const served = await serveGateway(
+    {
+      upstream: { ...config.upstream, baseUrl: fake.url },
+      serverToken: DEMO_TOKEN,
+      defaults: { accountId: fake.accountId, appId: fake.appId },
+      exampleQuery: exampleQuery(fake.demo),
+      logger,
+    },
+    listen,
+  ).catch(async (error: unknown) => {
+    await fake.close();
+    throw error;
+  });
+  logger.info(
+    'Demo mode: no CLOUDFLARE_API_TOKEN or CLOUDFLARE_API_BASE_URL is set, so the gateway serves the embedded RealtimeKit fake and its seeded data',
+    { graphql: served.url, upstream: fake.url, demo: fake.demo },
+  );
   return {
-    url,
+    url: served.url,
     mode: config.mode,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) =>
-        server.close(() => {
-          resolve();
-        }),
-      );
-      await gateway.close();
-      await fake?.close();
+      await served.close();
+      await fake.close();
     },
   };
 }

@@ -31,14 +31,17 @@ export type GatewayErrorExtensions = {
 /**
  * A failure that becomes one GraphQL field error. It extends GraphQLError so that graphql-js and
  * Yoga pass it through unmasked; the message and extensions are written for API clients and never
- * contain an upstream body, URL or token. The original cause is kept off the serialized error.
+ * contain an upstream body, URL or token.
  */
 export class GatewayError extends GraphQLError {
   declare readonly extensions: GatewayErrorExtensions;
 
   constructor(message: string, extensions: GatewayErrorExtensions, cause?: unknown) {
-    super(message, { extensions, originalError: cause instanceof Error ? cause : undefined });
+    // The cause is kept as `cause`, not `originalError`: Yoga masks any GraphQLError whose
+    // originalError is not itself a GraphQLError, and toJSON() never serializes `cause`.
+    super(message, { extensions });
     this.name = 'GatewayError';
+    if (cause !== undefined) this.cause = cause;
   }
 
   get code(): GatewayErrorCode {
@@ -185,4 +188,21 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/**
+ * graphql-js reports a few client mistakes without a code (a missing or mistyped variable, a null
+ * for a non-null field). Every error a client sees must carry one: an error outside any field path
+ * comes from the request's variables, one on a path is ours.
+ */
+export function withStableCode(error: GraphQLError): GraphQLError {
+  if (typeof error.extensions.code === 'string') return error;
+  const code = error.path === undefined ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR';
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code },
+  });
 }

@@ -1,0 +1,352 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_TOKEN } from '../../src/fake-upstream/index.js';
+import type { FakeFault } from '../../src/fake-upstream/index.js';
+import { startHarness } from '../support/harness.js';
+import type { GraphQLResponse, Harness, HarnessOptions } from '../support/harness.js';
+
+/** A well-formed participant id that the seeded data does not contain. */
+const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';
+const OTHER_ACCOUNT = 'fedcba9876543210fedcba9876543210';
+/** An upstream error body that echoes things the gateway must never pass on. */
+const LEAKY_BODY = {
+  success: false,
+  error: { code: 500, message: `internal detail; Authorization: Bearer ${DEMO_TOKEN}` },
+};
+
+let harness: Harness;
+let failingId: string;
+let okId: string;
+let sessionId: string;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  ({ sessionId, participantId: failingId } = harness.fake.demo);
+  okId = await secondParticipant(harness);
+});
+afterAll(async () => {
+  await harness.close();
+});
+beforeEach(() => {
+  harness.fake.clearFaults();
+  harness.fake.resetCalls();
+});
+
+async function secondParticipant(h: Harness): Promise<string> {
+  const response = await fetch(
+    `${h.fake.url}/accounts/${h.fake.accountId}/realtime/kit/${h.fake.appId}/sessions/${h.fake.demo.sessionId}/participants`,
+    { headers: { authorization: `Bearer ${DEMO_TOKEN}` } },
+  );
+  const body = (await response.json()) as { data: { participants: { id: string }[] } };
+  const id = body.data.participants.find((p) => p.id !== h.fake.demo.participantId)?.id;
+  if (id === undefined) throw new Error('the demo session needs two participants');
+  return id;
+}
+
+/** Two root fields: `failing` asks for `failingArgs`, `ok` for a participant nothing breaks. */
+function pairQuery(failingArgs: string): string {
+  return `{ failing: participant(${failingArgs}) { id displayName } ok: participant(sessionId: "${sessionId}", participantId: "${okId}") { id } }`;
+}
+
+const failingLocation = [{ line: 1, column: 3 }];
+
+function expectOnlyFailingField(
+  response: GraphQLResponse,
+  extensions: Record<string, unknown>,
+  message: string,
+) {
+  expect(response.status).toBe(200);
+  expect(response.body).toEqual({
+    data: { failing: null, ok: { id: okId } },
+    errors: [{ message, locations: failingLocation, path: ['failing'], extensions }],
+  });
+  const text = JSON.stringify(response.body);
+  expect(text).not.toContain(DEMO_TOKEN);
+  expect(text).not.toContain(harness.fake.url);
+  expect(text).not.toContain('internal detail');
+}
+
+describe('upstream failures become field errors with a stable code', () => {
+  const failing = () => `sessionId: "${sessionId}", participantId: "${failingId}"`;
+  const fault = (spec: Omit<FakeFault, 'match'>) => {
+    harness.fake.injectFault({ match: { endpoint: 'participant', id: failingId }, ...spec });
+  };
+
+  it('NOT_FOUND for a participant RealtimeKit does not know', async () => {
+    const response = await harness.query(
+      pairQuery(`sessionId: "${sessionId}", participantId: "${UNKNOWN_ID}"`),
+    );
+    expectOnlyFailingField(
+      response,
+      { code: 'NOT_FOUND', upstreamStatus: 404 },
+      'RealtimeKit has no such resource.',
+    );
+  });
+
+  it('FORBIDDEN when the token may not read the account', async () => {
+    const response = await harness.query(pairQuery(`${failing()}, accountId: "${OTHER_ACCOUNT}"`));
+    expectOnlyFailingField(
+      response,
+      { code: 'FORBIDDEN', upstreamStatus: 403 },
+      'The API token may not access this account or app.',
+    );
+  });
+
+  it.each([
+    [401, 'UNAUTHENTICATED', 'The API token was rejected by Cloudflare.'],
+    [500, 'UPSTREAM_UNAVAILABLE', 'RealtimeKit is unavailable.'],
+    [502, 'UPSTREAM_UNAVAILABLE', 'RealtimeKit is unavailable.'],
+    [503, 'UPSTREAM_UNAVAILABLE', 'RealtimeKit is unavailable.'],
+    [504, 'UPSTREAM_UNAVAILABLE', 'RealtimeKit is unavailable.'],
+  ])('status %i becomes %s', async (status, code, message) => {
+    fault({ status, body: LEAKY_BODY });
+    expectOnlyFailingField(
+      await harness.query(pairQuery(failing())),
+      { code, upstreamStatus: status },
+      message,
+    );
+  });
+
+  it('RATE_LIMITED with the Retry-After seconds', async () => {
+    fault({ status: 429, retryAfter: 7 });
+    expectOnlyFailingField(
+      await harness.query(pairQuery(failing())),
+      { code: 'RATE_LIMITED', upstreamStatus: 429, retryAfter: 7 },
+      'Cloudflare rate-limited this API token; retry later.',
+    );
+  });
+
+  it.each([
+    ['a dropped connection before headers', { drop: 'before-headers' as const }],
+    ['a connection dropped mid-body', { drop: 'mid-body' as const }],
+    ['a truncated body', { truncateBody: true }],
+  ])('UPSTREAM_UNAVAILABLE for %s', async (_name, spec) => {
+    fault(spec);
+    expectOnlyFailingField(
+      await harness.query(pairQuery(failing())),
+      { code: 'UPSTREAM_UNAVAILABLE' },
+      'RealtimeKit could not be reached.',
+    );
+  });
+
+  it.each([
+    ['an HTML error page', '<html><body>502 Bad Gateway</body></html>', 'the body is not JSON'],
+    ['an empty body', '', 'the body is not JSON'],
+    [
+      'a success:false body',
+      { success: false, data: null },
+      'the body does not match the RealtimeKit contract',
+    ],
+    [
+      'JSON of another shape',
+      { success: true, data: { participant: { id: 42 } } },
+      'the body does not match the RealtimeKit contract',
+    ],
+  ])('UPSTREAM_BAD_RESPONSE for %s with status 200', async (_name, body, detail) => {
+    fault({ status: 200, body, headers: { 'content-type': 'text/html' } });
+    expectOnlyFailingField(
+      await harness.query(pairQuery(failing())),
+      { code: 'UPSTREAM_BAD_RESPONSE' },
+      `Upstream returned an invalid response: ${detail}`,
+    );
+  });
+});
+
+describe('failures that need their own gateway settings', () => {
+  async function withHarness(
+    options: HarnessOptions,
+    run: (h: Harness, okId: string) => Promise<void>,
+  ) {
+    const h = await startHarness(options);
+    try {
+      await run(h, await secondParticipant(h));
+    } finally {
+      await h.close();
+    }
+  }
+
+  it('UPSTREAM_TIMEOUT when the upstream is slower than the call deadline', async () => {
+    await withHarness({ gateway: { upstream: { requestTimeoutMs: 200 } } }, async (h, ok) => {
+      h.fake.injectFault({ match: { id: h.fake.demo.participantId }, delayMs: 1_000 });
+      const { body } = await h.query(
+        `{ failing: participant(sessionId: "${h.fake.demo.sessionId}", participantId: "${h.fake.demo.participantId}") { id } ok: participant(sessionId: "${h.fake.demo.sessionId}", participantId: "${ok}") { id } }`,
+      );
+      expect(body).toEqual({
+        data: { failing: null, ok: { id: ok } },
+        errors: [
+          {
+            message: 'RealtimeKit did not answer in time.',
+            locations: failingLocation,
+            path: ['failing'],
+            extensions: { code: 'UPSTREAM_TIMEOUT' },
+          },
+        ],
+      });
+    });
+  });
+
+  it('UPSTREAM_BAD_RESPONSE when the body exceeds the size cap', async () => {
+    await withHarness({ gateway: { upstream: { maxResponseBytes: 2_048 } } }, async (h) => {
+      const { body } = await h.query(
+        `{ participant(sessionId: "${h.fake.demo.sessionId}", participantId: "${h.fake.demo.participantId}") { id } }`,
+      );
+      expect(body.errors).toEqual([
+        {
+          message: 'Upstream returned an invalid response: the body exceeds 2048 bytes',
+          locations: [{ line: 1, column: 3 }],
+          path: ['participant'],
+          extensions: { code: 'UPSTREAM_BAD_RESPONSE' },
+        },
+      ]);
+    });
+  });
+
+  it('UPSTREAM_UNAVAILABLE when nothing listens at the upstream address', async () => {
+    await withHarness({}, async (h) => {
+      const dead = await startHarness({
+        gateway: { upstream: { baseUrl: 'http://127.0.0.1:9/client/v4' } },
+      });
+      try {
+        const { body } = await dead.query(
+          `{ participant(sessionId: "${h.fake.demo.sessionId}", participantId: "${h.fake.demo.participantId}") { id } }`,
+        );
+        expect(body.errors?.map((error) => error.extensions)).toEqual([
+          { code: 'UPSTREAM_UNAVAILABLE' },
+        ]);
+      } finally {
+        await dead.close();
+      }
+    });
+  });
+});
+
+describe('client errors are caught before any upstream call', () => {
+  it('BAD_USER_INPUT for a malformed id, naming the argument', async () => {
+    const response = await harness.query(
+      pairQuery(`sessionId: "${sessionId}", participantId: "not-a-uuid"`),
+    );
+    expectOnlyFailingField(
+      response,
+      { code: 'BAD_USER_INPUT' },
+      'Argument "participantId" must be a UUID, like 9f3c1a52-7d0e-4b8a-a1c2-5e6f7a8b9c0d.',
+    );
+    expect(harness.fake.calls).toHaveLength(1);
+  });
+
+  it('BAD_USER_INPUT when neither an argument nor the configuration names the account', async () => {
+    const h = await startHarness({
+      gateway: { defaults: { accountId: undefined, appId: undefined } },
+    });
+    try {
+      const { body } = await h.query(
+        `{ participant(sessionId: "${h.fake.demo.sessionId}", participantId: "${h.fake.demo.participantId}") { id } }`,
+      );
+      expect(body.errors?.map(({ message, extensions }) => ({ message, extensions }))).toEqual([
+        {
+          message: 'No accountId argument was given and CLOUDFLARE_ACCOUNT_ID is not configured.',
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ]);
+      expect(h.fake.calls).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('UNAUTHENTICATED without any token, and for a malformed Authorization header', async () => {
+    for (const authorization of [null, 'Token abc']) {
+      harness.fake.resetCalls();
+      const { body } = await harness.query(
+        `{ participant(sessionId: "${sessionId}", participantId: "${failingId}") { id } }`,
+        { headers: { authorization } },
+      );
+      expect(body.data).toEqual({ participant: null });
+      expect(body.errors?.map((error) => error.extensions)).toEqual([{ code: 'UNAUTHENTICATED' }]);
+      expect(harness.fake.calls).toEqual([]);
+    }
+  });
+
+  it('UNAUTHENTICATED when Cloudflare rejects the token (403, code 10000)', async () => {
+    const { body } = await harness.query(
+      `{ participant(sessionId: "${sessionId}", participantId: "${failingId}") { id } }`,
+      { headers: { authorization: 'Bearer not-a-valid-token' } },
+    );
+    expect(body.errors?.map((error) => error.extensions)).toEqual([
+      { code: 'UNAUTHENTICATED', upstreamStatus: 403 },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('not-a-valid-token');
+  });
+});
+
+describe('the server-held token', () => {
+  it('serves requests without a header for the configured account only', async () => {
+    const h = await startHarness({ gateway: { serverToken: DEMO_TOKEN } });
+    try {
+      const { sessionId: s, participantId: p } = h.fake.demo;
+      const response = await h.query(
+        `{ failing: participant(sessionId: "${s}", participantId: "${p}", accountId: "${OTHER_ACCOUNT}") { id displayName } ok: participant(sessionId: "${s}", participantId: "${p}") { id } }`,
+        { headers: { authorization: null } },
+      );
+      expect(response.body).toEqual({
+        data: { failing: null, ok: { id: p } },
+        errors: [
+          {
+            message:
+              "The gateway's own API token may only read the configured account; send your own Authorization header to read another.",
+            locations: failingLocation,
+            path: ['failing'],
+            extensions: { code: 'FORBIDDEN' },
+          },
+        ],
+      });
+      expect(h.fake.calls.map((call) => call.path)).toEqual([
+        `/client/v4/accounts/${h.fake.accountId}/realtime/kit/${h.fake.appId}/sessions/${s}/participants/${p}`,
+      ]);
+      expect(h.logLines.join('\n')).not.toContain(DEMO_TOKEN);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('GraphQL request errors', () => {
+  it.each([
+    ['a syntax error', '{ participant(', 'GRAPHQL_PARSE_FAILED'],
+    ['an unknown field', '{ nope }', 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'a missing variable',
+      'query ($s: ID!) { participant(sessionId: $s, participantId: "x") { id } }',
+      'BAD_USER_INPUT',
+    ],
+  ])('%s has code %s', async (_name, query, code) => {
+    const { body } = await harness.query(query);
+    expect(body.errors?.map((error) => error.extensions?.code)).toEqual([code]);
+    expect(harness.fake.calls).toEqual([]);
+  });
+
+  it('a variable of the wrong type has code BAD_USER_INPUT', async () => {
+    const { body } = await harness.query(
+      'query ($s: ID!) { participant(sessionId: $s, participantId: "x") { id } }',
+      { variables: { s: 5.5 } },
+    );
+    expect(body).toEqual({
+      errors: [
+        {
+          message: 'Variable "$s" got invalid value 5.5; ID cannot represent value: 5.5',
+          locations: [{ line: 1, column: 8 }],
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
+  });
+
+  it('a body that is not JSON is refused with HTTP 400 and code BAD_REQUEST', async () => {
+    const response = await fetch(harness.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors.map((error) => error.extensions.code)).toEqual(['BAD_REQUEST']);
+  });
+});

@@ -1,0 +1,95 @@
+import { DEMO_TOKEN, startFakeUpstream } from '../../src/fake-upstream/index.js';
+import type { FakeUpstream, FakeUpstreamOptions } from '../../src/fake-upstream/index.js';
+import { createLogger } from '../../src/logger.js';
+import type { GatewayConfig } from '../../src/server.js';
+import { serveGateway } from '../../src/start.js';
+
+export interface GraphQLResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: {
+    data?: Record<string, unknown> | null;
+    errors?: {
+      message: string;
+      path?: (string | number)[];
+      extensions?: Record<string, unknown>;
+    }[];
+  };
+}
+
+export interface RequestOptions {
+  readonly variables?: Record<string, unknown>;
+  /** Extra request headers; a null value removes a header (`authorization: null` sends none). */
+  readonly headers?: Record<string, string | null>;
+}
+
+export interface Harness {
+  readonly fake: FakeUpstream;
+  readonly url: string;
+  readonly logLines: string[];
+  query(query: string, options?: RequestOptions): Promise<GraphQLResponse>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  readonly fake?: FakeUpstreamOptions;
+  /** Overrides of the gateway config; upstream settings are merged. */
+  readonly gateway?: Partial<Omit<GatewayConfig, 'upstream'>> & {
+    readonly upstream?: Partial<GatewayConfig['upstream']>;
+  };
+}
+
+/**
+ * Starts a real fake upstream and a real gateway, both on loopback port 0, with the gateway's
+ * server-held token unset: requests authenticate with their own header unless a test says otherwise.
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await startFakeUpstream({ tokens: [DEMO_TOKEN], ...options.fake });
+  const logLines: string[] = [];
+  const served = await serveGateway(
+    {
+      serverToken: undefined,
+      defaults: { accountId: fake.accountId, appId: fake.appId },
+      exampleQuery: '{ __typename }',
+      logger: createLogger('debug', (line) => logLines.push(line)),
+      ...options.gateway,
+      upstream: {
+        baseUrl: fake.url,
+        connectTimeoutMs: 1_000,
+        requestTimeoutMs: 2_000,
+        maxResponseBytes: 16 * 1024 * 1024,
+        connections: 8,
+        ...options.gateway?.upstream,
+      },
+    },
+    { port: 0, host: '127.0.0.1' },
+  );
+  return {
+    fake,
+    url: served.url,
+    logLines,
+    async query(query, { variables, headers } = {}) {
+      const merged: Record<string, string | null> = {
+        'content-type': 'application/json',
+        authorization: `Bearer ${DEMO_TOKEN}`,
+        ...headers,
+      };
+      const response = await fetch(served.url, {
+        method: 'POST',
+        headers: Object.fromEntries(
+          Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== null),
+        ),
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as GraphQLResponse['body'],
+      };
+    },
+    async close() {
+      await served.close();
+      await fake.close();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_CLOUDFLARE_API_BASE_URL, loadConfig } from '../../src/config.js';
+
+const ACCOUNT = '0123456789abcdef0123456789abcdef';
+
+function problems(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs the embedded demo when nothing points at a real upstream', () => {
+    expect(loadConfig({})).toMatchObject({ mode: 'demo', port: 4000, host: '127.0.0.1' });
+    expect(loadConfig({ CLOUDFLARE_API_TOKEN: '', CLOUDFLARE_API_BASE_URL: '' }).mode).toBe('demo');
+  });
+
+  it('serves the real Cloudflare base when a token is set', () => {
+    expect(
+      loadConfig({ CLOUDFLARE_API_TOKEN: 'secret', CLOUDFLARE_ACCOUNT_ID: ACCOUNT.toUpperCase() }),
+    ).toMatchObject({
+      mode: 'upstream',
+      baseUrl: DEFAULT_CLOUDFLARE_API_BASE_URL,
+      apiToken: 'secret',
+      accountId: ACCOUNT,
+    });
+  });
+
+  it('serves a configured base URL without a server token', () => {
+    expect(
+      loadConfig({ CLOUDFLARE_API_BASE_URL: 'http://127.0.0.1:4010/client/v4' }),
+    ).toMatchObject({
+      mode: 'upstream',
+      baseUrl: 'http://127.0.0.1:4010/client/v4',
+      apiToken: undefined,
+    });
+  });
+
+  it('lists every bad variable with a clear message', () => {
+    expect(
+      problems({
+        PORT: 'eighty',
+        CLOUDFLARE_API_BASE_URL: 'ftp://example',
+        CLOUDFLARE_ACCOUNT_ID: 'acc',
+        REALTIMEKIT_APP_ID: 'app',
+        LOG_LEVEL: 'loud',
+      }).map((problem) => problem.split(':')[0]),
+    ).toEqual([
+      'PORT',
+      'CLOUDFLARE_API_BASE_URL',
+      'CLOUDFLARE_ACCOUNT_ID',
+      'REALTIMEKIT_APP_ID',
+      'LOG_LEVEL',
+    ]);
+    expect(problems({ PORT: '70000' })).toEqual([
+      'PORT: must be an integer from 0 to 65535 (got "70000")',
+    ]);
+  });
+
+  it('requires the account a server-held token is for', () => {
+    expect(problems({ CLOUDFLARE_API_TOKEN: 'secret' })).toEqual([
+      expect.stringMatching(/^CLOUDFLARE_ACCOUNT_ID: is required/) as unknown,
+    ]);
+  });
+
+  it('never echoes the token in a problem', () => {
+    const messages = problems({ CLOUDFLARE_API_TOKEN: '   ', PORT: 'x' }).join('\n');
+    expect(messages).toContain('CLOUDFLARE_API_TOKEN');
+    expect(messages).not.toContain('"   "');
+  });
+});
