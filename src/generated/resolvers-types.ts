@@ -24,7 +24,7 @@ export type AudioStats = {
   __typename?: 'AudioStats';
   /** Number of concealment events (audio the decoder had to invent) since the previous sample. */
   concealmentEvents?: Maybe<Scalars['Int']['output']>;
-  /** Jitter, in seconds. */
+  /** Jitter, in milliseconds. */
   jitter?: Maybe<Scalars['Float']['output']>;
   /** Packets lost since the previous sample. */
   packetsLost?: Maybe<Scalars['Int']['output']>;
@@ -181,7 +181,7 @@ export type QualityStats = {
   __typename?: 'QualityStats';
   /** Average audio bandwidth, in kilobits per second. */
   audioBandwidth?: Maybe<Scalars['Float']['output']>;
-  /** Fraction of audio packets lost over the range, from 0 to 1. */
+  /** Audio packets lost over the range, in percent (0–100). */
   audioPacketLoss?: Maybe<Scalars['Float']['output']>;
   /** Audio samples, about one every 7 seconds. */
   audioStats?: Maybe<Array<AudioStats>>;
@@ -195,7 +195,7 @@ export type QualityStats = {
   start?: Maybe<Scalars['DateTime']['output']>;
   /** Average video bandwidth, in kilobits per second. */
   videoBandwidth?: Maybe<Scalars['Float']['output']>;
-  /** Fraction of video packets lost over the range, from 0 to 1. */
+  /** Video packets lost over the range, in percent (0–100). */
   videoPacketLoss?: Maybe<Scalars['Float']['output']>;
   /** Video samples, about one every 7 seconds. */
   videoStats?: Maybe<Array<VideoStats>>;
@@ -240,7 +240,7 @@ export type VideoStats = {
   framesDropped?: Maybe<Scalars['Int']['output']>;
   /** Frames per second at the time of the sample. */
   framesPerSecond?: Maybe<Scalars['Float']['output']>;
-  /** Jitter, in seconds. */
+  /** Jitter, in milliseconds. */
   jitter?: Maybe<Scalars['Float']['output']>;
   /** Packets lost since the previous sample. */
   packetsLost?: Maybe<Scalars['Int']['output']>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_TOKEN } from '../../src/fake-upstream/index.js';
-import { authHash, callSummary, participantPath } from '../support/calls.js';
+import { authHashOf, DEMO_TOKEN } from '../../src/fake-upstream/index.js';
+import { callSummary, participantPath } from '../support/calls.js';
 import { startHarness } from '../support/harness.js';
 import type { Harness } from '../support/harness.js';
 import { camelize, FULL_PARTICIPANT_FIELDS } from '../support/queries.js';
@@ -48,7 +48,7 @@ describe('participant details through GraphQL', () => {
         endpoint: 'participant',
         path: participantPath(harness.fake, sessionId, participantId),
         query: {},
-        authHash: authHash(`Bearer ${DEMO_TOKEN}`),
+        authHash: authHashOf(`Bearer ${DEMO_TOKEN}`),
       },
     ]);
   });

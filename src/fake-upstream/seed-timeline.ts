@@ -1,0 +1,187 @@
+import { createRandom, hashSeed, round } from './random.js';
+import type { CallProfile, SeedParticipant } from './seed-types.js';
+import { SEED_NOW } from './seed-data.js';
+
+/**
+ * The per-participant call timeline both the participant stats and the peer report are drawn from, so the two
+ * endpoints tell the same story about one call. Pure: derived from (seed, peer id) on every request instead of
+ * being held in memory for every participant.
+ */
+
+export const SAMPLE_INTERVAL_MS = 7000;
+/**
+ * Stats stop after this many samples (42 minutes), which keeps one peer report under ~1 MB of JSON; the seeded
+ * calls are short enough that few ever reach it.
+ */
+export const MAX_SAMPLES = 360;
+
+export type QualityLimitation = 'cpu' | 'bandwidth' | 'none' | 'other';
+
+/** Network and media conditions over one ~7 s interval. */
+export interface ConditionSample {
+  readonly atMs: number;
+  /** Percent of packets lost in the interval. */
+  readonly lossPct: number;
+  readonly rttMs: number;
+  readonly jitterMs: number;
+  /** Mean opinion score, 1–5. */
+  readonly mos: number;
+  readonly audioKbps: number;
+  readonly videoKbps: number;
+  readonly frameWidth: number;
+  readonly frameHeight: number;
+  readonly fps: number;
+  readonly limitation: QualityLimitation;
+}
+
+export interface TimelineEvent {
+  readonly type: string;
+  readonly atMs: number;
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+interface ProfileParams {
+  readonly loss: readonly [number, number];
+  readonly rtt: readonly [number, number];
+  readonly jitter: readonly [number, number];
+  readonly mos: readonly [number, number];
+  readonly videoKbps: readonly [number, number];
+  readonly resolution: readonly [number, number];
+  readonly fps: readonly [number, number];
+  readonly limitation: QualityLimitation;
+}
+
+// prettier-ignore
+const PROFILE_PARAMS: Readonly<Record<CallProfile, ProfileParams>> = {
+  good: { loss: [0, 0.8], rtt: [25, 90], jitter: [2, 12], mos: [4.2, 4.5], videoKbps: [1200, 2500], resolution: [1280, 720], fps: [24, 30], limitation: 'none' },
+  'high-loss': { loss: [6, 22], rtt: [120, 320], jitter: [20, 60], mos: [2, 3.2], videoKbps: [250, 700], resolution: [640, 360], fps: [10, 20], limitation: 'bandwidth' },
+  'turn-only': { loss: [0.3, 2.5], rtt: [140, 260], jitter: [8, 25], mos: [3.6, 4.1], videoKbps: [700, 1400], resolution: [960, 540], fps: [20, 28], limitation: 'none' },
+  'mobile-3g': { loss: [2, 9], rtt: [250, 520], jitter: [25, 70], mos: [2.6, 3.5], videoKbps: [120, 350], resolution: [480, 270], fps: [8, 15], limitation: 'bandwidth' },
+};
+
+export function profileParams(profile: CallProfile): ProfileParams {
+  return PROFILE_PARAMS[profile];
+}
+
+/** When this peer's stats end: when it left, or the fake's "now" while it is still in the call. */
+export function callEndMs(participant: SeedParticipant): number {
+  return Date.parse(participant.record.left_at ?? SEED_NOW);
+}
+
+/** Sample instants from join to end, about every 7 s (the SDK's timer drifts by a few ms). */
+export function sampleInstants(
+  seed: number,
+  participant: SeedParticipant,
+  fromMs?: number,
+  toMs?: number,
+): number[] {
+  const rng = createRandom(hashSeed(seed, participant.record.id, 'instants', fromMs ?? 0));
+  const start = fromMs ?? Date.parse(participant.record.joined_at);
+  const end = toMs ?? callEndMs(participant);
+  const instants: number[] = [];
+  for (let at = start + SAMPLE_INTERVAL_MS; at <= end && instants.length < MAX_SAMPLES;) {
+    instants.push(at);
+    at += SAMPLE_INTERVAL_MS + rng.int(-150, 150);
+  }
+  return instants;
+}
+
+export function conditionSeries(
+  seed: number,
+  participant: SeedParticipant,
+  instants: readonly number[],
+  purpose: string,
+): ConditionSample[] {
+  const rng = createRandom(hashSeed(seed, participant.record.id, 'conditions', purpose));
+  const params = PROFILE_PARAMS[participant.profile.callProfile];
+  return instants.map((atMs) => {
+    // A good call still has the odd bad interval; a bad one has the odd calm one.
+    const spike = rng.chance(0.04);
+    const lossPct = spike ? rng.float(4, 12, 2) : rng.float(params.loss[0], params.loss[1], 2);
+    const rttMs = rng.float(params.rtt[0], params.rtt[1], 1) + (spike ? 80 : 0);
+    const limited = params.limitation !== 'none' ? rng.chance(0.7) : rng.chance(0.03);
+    const scale = limited && params.limitation === 'none' ? 0.75 : 1;
+    return {
+      atMs,
+      lossPct,
+      rttMs,
+      jitterMs: rng.float(params.jitter[0], params.jitter[1], 1),
+      mos: round(Math.max(1, rng.float(params.mos[0], params.mos[1], 2) - (spike ? 0.6 : 0)), 2),
+      audioKbps: rng.float(28, 40, 1),
+      videoKbps: rng.float(params.videoKbps[0], params.videoKbps[1], 0),
+      frameWidth: Math.round(params.resolution[0] * scale),
+      frameHeight: Math.round(params.resolution[1] * scale),
+      fps: rng.float(params.fps[0], params.fps[1], 1),
+      limitation: limited ? (params.limitation === 'none' ? 'cpu' : params.limitation) : 'none',
+    };
+  });
+}
+
+/** Client-side events in the order the SDK emits them: precall, join, media, in-call moments, leave. */
+export function callEvents(seed: number, participant: SeedParticipant): TimelineEvent[] {
+  const rng = createRandom(hashSeed(seed, participant.record.id, 'events'));
+  const { profile, record } = participant;
+  const createdMs = Date.parse(record.created_at);
+  const joinMs = Date.parse(record.joined_at);
+  const endMs = callEndMs(participant);
+  const span = endMs - joinMs;
+  const at = (fraction: number): number => joinMs + Math.floor(span * fraction);
+  const events: TimelineEvent[] = [
+    { type: 'precall_begin', atMs: createdMs + rng.int(50, 200), metadata: {} },
+    {
+      type: 'media_permission',
+      atMs: createdMs + rng.int(250, 400),
+      metadata: { audio: 'granted', video: profile.producesVideo ? 'granted' : 'denied' },
+    },
+    { type: 'precall_end', atMs: joinMs - rng.int(100, 300), metadata: {} },
+    { type: 'call_join', atMs: joinMs, metadata: {} },
+  ];
+  if (profile.producesAudio)
+    events.push({ type: 'audio_on', atMs: joinMs + rng.int(400, 1500), metadata: {} });
+  if (profile.producesVideo)
+    events.push({ type: 'video_on', atMs: joinMs + rng.int(1600, 3000), metadata: {} });
+  if (profile.producesAudio) {
+    for (let i = 0, n = rng.int(1, 4); i < n; i += 1) {
+      events.push({ type: 'dominant_speaker', atMs: at(rng.float(0.05, 0.95, 4)), metadata: {} });
+    }
+  }
+  if (profile.screenshare !== null) {
+    events.push({ type: 'screenshare_started', atMs: profile.screenshare.fromMs, metadata: {} });
+    events.push({ type: 'screenshare_stopped', atMs: profile.screenshare.toMs, metadata: {} });
+  }
+  if (rng.chance(0.3)) {
+    const away = rng.float(0.1, 0.8, 4);
+    events.push({ type: 'tab_change', atMs: at(away), metadata: { visible: 'false' } });
+    events.push({ type: 'tab_change', atMs: at(away + 0.05), metadata: { visible: 'true' } });
+  }
+  if (profile.device.template.isMobile && rng.chance(0.6)) {
+    const away = rng.float(0.2, 0.7, 4);
+    events.push({ type: 'browser_backgrounded', atMs: at(away), metadata: {} });
+    events.push({ type: 'browser_foregrounded', atMs: at(away + 0.08), metadata: {} });
+  }
+  if (profile.callProfile === 'high-loss' || profile.callProfile === 'mobile-3g') {
+    for (let i = 0, n = rng.int(1, 3); i < n; i += 1) {
+      const drop = rng.float(0.1, 0.85, 4);
+      events.push({ type: 'disconnect', atMs: at(drop), metadata: { reason: 'ice_failed' } });
+      events.push({
+        type: 'reconnect_attempt',
+        atMs: at(drop) + rng.int(800, 3000),
+        metadata: { attempt: '1' },
+      });
+    }
+  }
+  if (record.left_at !== null) {
+    if (profile.rejoined && rng.chance(0.5)) {
+      events.push({
+        type: 'disconnect',
+        atMs: endMs - rng.int(200, 900),
+        metadata: { reason: 'transport_closed' },
+      });
+    }
+    if (profile.producesVideo)
+      events.push({ type: 'video_off', atMs: endMs - rng.int(40, 120), metadata: {} });
+    if (profile.producesAudio)
+      events.push({ type: 'audio_off', atMs: endMs - rng.int(10, 35), metadata: {} });
+  }
+  return events.sort((a, b) => a.atMs - b.atMs);
+}

@@ -1,0 +1,132 @@
+import type { Selection } from './filters.js';
+import type { Json, JsonObject } from './json.js';
+import type {
+  ParticipantRecord,
+  PeerEventRecord,
+  SeedParticipant,
+  SeedSession,
+  SessionRecord,
+} from './seed-types.js';
+import type { ParticipantStats } from './seed-stats.js';
+import type { VersionKnobs } from './versions.js';
+
+/** Turns seed records into the response `data` of each endpoint, per version knobs and `filters`. */
+
+type Mutable = Record<string, Json>;
+
+export function listItem(record: ParticipantRecord): Mutable {
+  return { ...record };
+}
+
+export function peerEventsJson(events: readonly PeerEventRecord[]): Json[] {
+  return events.map((event) => ({ ...event }));
+}
+
+export function sessionJson(
+  record: SessionRecord,
+  breakoutRooms?: readonly SessionRecord[],
+): JsonObject {
+  return breakoutRooms === undefined
+    ? { ...record }
+    : { ...record, breakout_rooms: breakoutRooms.map((room) => ({ ...room })) };
+}
+
+export function sessionWithRooms(session: SeedSession, includeBreakoutRooms: boolean): JsonObject {
+  return sessionJson(session.record, includeBreakoutRooms ? session.breakoutRooms : undefined);
+}
+
+/** The lazily built sections a response may need; each is built only if the selection asks for it. */
+export interface HeavySections<T> {
+  get(): T;
+}
+
+/** In the spec's order, so a filtered response lists its sections as the full one does. */
+const PEER_STATS_SECTIONS = [
+  'device_info',
+  'events',
+  'ip_information',
+  'precall_network_information',
+] as const;
+
+export function participantDetails(
+  participant: SeedParticipant,
+  stats: HeavySections<ParticipantStats>,
+  knobs: VersionKnobs,
+  selection: Selection,
+  includePeerEvents: boolean,
+): JsonObject {
+  const body = listItem(participant.record);
+  if (knobs.participantStats) {
+    const needsPeerStats = PEER_STATS_SECTIONS.some((section) => selection.has(section));
+    if (needsPeerStats || selection.has('quality_stats')) {
+      const { peerStats, qualityStats } = stats.get();
+      if (needsPeerStats) {
+        const peerStatsJson: Mutable = selection.all
+          ? { config: peerStats.config, status: peerStats.status }
+          : {};
+        for (const section of PEER_STATS_SECTIONS) {
+          if (!selection.has(section)) continue;
+          peerStatsJson[section] =
+            section === 'precall_network_information'
+              ? renameKey(peerStats[section], 'throughput', knobs.throughputKey)
+              : peerStats[section];
+        }
+        body.peer_stats = peerStatsJson;
+      }
+      if (selection.has('quality_stats')) {
+        body.quality_stats = knobs.qualityStats === 'array' ? [qualityStats] : qualityStats;
+      }
+    }
+  }
+  if (includePeerEvents) body.peer_events = peerEventsJson(participant.peerEvents);
+  return body;
+}
+
+export interface PeerReportSections {
+  readonly metadata: HeavySections<JsonObject>;
+  readonly quality: HeavySections<JsonObject>;
+}
+
+/** Scalars of the metadata that are not a section of their own: they come back whatever the filters [I]. */
+const METADATA_BASICS = ['room_view_type', 'sdk_name', 'sdk_type', 'sdk_version'] as const;
+
+function filteredMetadata(metadata: JsonObject, selection: Selection): JsonObject {
+  if (selection.all) return metadata;
+  const keys: string[] = [];
+  if (selection.has('device_info')) keys.push('device_info', 'browser_metadata');
+  if (selection.has('ip_information')) keys.push('ip_information');
+  if (selection.has('precall_network_information')) keys.push('pc_metadata');
+  if (selection.has('events')) keys.push('events');
+  keys.push(...METADATA_BASICS);
+  return Object.fromEntries(
+    keys.flatMap((key) => {
+      const value = metadata[key];
+      return value === undefined ? [] : [[key, value]];
+    }),
+  );
+}
+
+export function peerReport(
+  participant: SeedParticipant,
+  sections: PeerReportSections,
+  knobs: VersionKnobs,
+  selection: Selection,
+  includePeerEvents: boolean,
+): JsonObject {
+  const item = listItem(participant.record);
+  const participantJson: Mutable =
+    knobs.peerReport === 'wrapped' ? renameKey(item, 'preset_name', 'role') : item;
+  participantJson.session_id = participant.sessionId;
+  if (includePeerEvents) participantJson.peer_events = peerEventsJson(participant.peerEvents);
+  const report: Mutable = { metadata: filteredMetadata(sections.metadata.get(), selection) };
+  if (selection.has('quality_stats')) report.quality = sections.quality.get();
+  participantJson.peer_report = report;
+  return knobs.peerReport === 'wrapped' ? { participant: participantJson } : participantJson;
+}
+
+/** Renames one key in place of the old one, keeping key order (and so byte-identical output per version). */
+function renameKey(object: JsonObject, from: string, to: string): Mutable {
+  return Object.fromEntries(
+    Object.entries(object).map(([key, value]) => [key === from ? to : key, value]),
+  );
+}

@@ -1,0 +1,35 @@
+import type { FakeVersion } from './types.js';
+
+/**
+ * What each spec revision changes, as independent knobs. The contract names versions A (participant details seed)
+ * and B/C/D (peer report shapes); giving every letter a value for every knob is our inference.
+ */
+export interface VersionKnobs {
+  /** A–C return `peer_stats` and `quality_stats` in participant details; D returns list-item fields only. */
+  readonly participantStats: boolean;
+  /** The spec's typo `throughtput` (version A's document) or the `throughput` real payloads use. */
+  readonly throughputKey: 'throughput' | 'throughtput';
+  /** `quality_stats` as an array of per-peer entries, or (version B) as the single entry itself. */
+  readonly qualityStats: 'array' | 'object';
+  /** Peer report `data` flat with `preset_name` (B), or wrapped as `data.participant` with `role` (C, D). */
+  readonly peerReport: 'flat' | 'wrapped';
+}
+
+// prettier-ignore
+const KNOBS: Readonly<Record<FakeVersion, VersionKnobs>> = {
+  default: { participantStats: true, throughputKey: 'throughput', qualityStats: 'array', peerReport: 'flat' },
+  A: { participantStats: true, throughputKey: 'throughtput', qualityStats: 'array', peerReport: 'flat' },
+  B: { participantStats: true, throughputKey: 'throughput', qualityStats: 'object', peerReport: 'flat' },
+  C: { participantStats: true, throughputKey: 'throughput', qualityStats: 'array', peerReport: 'wrapped' },
+  D: { participantStats: false, throughputKey: 'throughput', qualityStats: 'array', peerReport: 'wrapped' },
+};
+
+export const FAKE_VERSIONS: readonly FakeVersion[] = ['default', 'A', 'B', 'C', 'D'];
+
+export function isFakeVersion(value: unknown): value is FakeVersion {
+  return typeof value === 'string' && (FAKE_VERSIONS as readonly string[]).includes(value);
+}
+
+export function versionKnobs(version: FakeVersion): VersionKnobs {
+  return KNOBS[version];
+}
