@@ -350,3 +350,11 @@ describe('GraphQL request errors', () => {
     expect(body.errors.map((error) => error.extensions.code)).toEqual(['BAD_REQUEST']);
   });
 });
+
+describe('secrets', () => {
+  it('no token reached any log line during this file', () => {
+    const logs = harness.logLines.join('\n');
+    expect(logs).not.toContain(DEMO_TOKEN);
+    expect(logs).not.toContain('not-a-valid-token');
+  });
+});
