@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   UPSTREAM_CONNECT_TIMEOUT_MS: optional(integer(1, 600_000)).default(5_000),
   UPSTREAM_MAX_RESPONSE_BYTES: optional(integer(1024, 1024 ** 3)).default(16 * 1024 * 1024),
   UPSTREAM_CONNECTIONS: optional(integer(1, 1024)).default(32),
+  UPSTREAM_CONCURRENCY_PER_REQUEST: optional(integer(1, 256)).default(8),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
 });
 
@@ -41,6 +42,7 @@ export interface UpstreamSettings {
   readonly requestTimeoutMs: number;
   readonly maxResponseBytes: number;
   readonly connections: number;
+  readonly concurrencyPerRequest: number;
 }
 
 /**
@@ -93,6 +95,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       requestTimeoutMs: vars.UPSTREAM_TIMEOUT_MS,
       maxResponseBytes: vars.UPSTREAM_MAX_RESPONSE_BYTES,
       connections: vars.UPSTREAM_CONNECTIONS,
+      concurrencyPerRequest: vars.UPSTREAM_CONCURRENCY_PER_REQUEST,
     },
   };
   if (vars.CLOUDFLARE_API_TOKEN === undefined && vars.CLOUDFLARE_API_BASE_URL === undefined) {

@@ -14,6 +14,8 @@ export type GatewayContext = {
 
 export interface ContextDependencies {
   readonly client: UpstreamClient;
+  /** Upstream calls one GraphQL request may have in flight at once. */
+  readonly concurrencyPerRequest: number;
   readonly serverToken: string | undefined;
   readonly defaults: ScopeDefaults;
 }
@@ -27,7 +29,11 @@ export function createContextFactory(deps: ContextDependencies) {
     return {
       credentials,
       defaults: deps.defaults,
-      loaders: createLoaders(deps.client, { authorization, signal: request.signal }),
+      loaders: createLoaders(
+        deps.client,
+        { authorization, signal: request.signal },
+        { concurrency: deps.concurrencyPerRequest },
+      ),
     };
   };
 }

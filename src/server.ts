@@ -11,7 +11,10 @@ import { createUpstreamClient } from './upstream/client.js';
 import type { UpstreamClientOptions } from './upstream/client.js';
 
 export interface GatewayConfig {
-  readonly upstream: UpstreamClientOptions;
+  readonly upstream: UpstreamClientOptions & {
+    /** Upstream calls one GraphQL request may have in flight at once (fan-out bound). */
+    readonly concurrencyPerRequest: number;
+  };
   /** The server-held CLOUDFLARE_API_TOKEN, used when a request brings no Authorization header. */
   readonly serverToken: string | undefined;
   readonly defaults: ScopeDefaults;
@@ -43,6 +46,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     schema: createSchema<GatewayContext>({ typeDefs: loadTypeDefs(), resolvers }),
     context: createContextFactory({
       client,
+      concurrencyPerRequest: config.upstream.concurrencyPerRequest,
       serverToken: config.serverToken,
       defaults: config.defaults,
     }),

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ParticipantSource } from '../loaders/index.js';
+import type { ParticipantSource, PeerReportSource, SessionSource, ParticipantPageSource, SessionPageSource, PagingSource } from '../loaders/index.js';
 import type { PeerStatsRecord, DeviceInfoRecord, PeerStatsEventRecord, IpInformationRecord, PrecallNetworkInformationRecord, QualityStatsRecord, AudioStatsRecord, VideoStatsRecord } from '../upstream/schemas.js';
+import type { PeerReportMetadataRecord, PeerDeviceInfoRecord, BrowserMetadataRecord, PeerIpInformationRecord, AsnRecord, PeerReportEventRecord, PcMetadataRecord, CandidatePairsRecord, CandidatePairRecord, DeviceUpdateRecord, DeviceRecord, SelectedDeviceUpdateRecord, NativeMetadataRecord, PeerReportQualityRecord, AudioQualityRecord, VideoQualityRecord, AudioProducerSampleRecord, AudioConsumerSampleRecord, VideoProducerSampleRecord, VideoConsumerSampleRecord, AudioCumulativeRecord, VideoCumulativeRecord, PercentilesRecord, PacketLossCumulativeRecord, LatencyCumulativeRecord, VideoIssuesRecord, QualityLimitationDurationsRecord, PeerEventRecord } from '../upstream/peer-report-schemas.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +18,140 @@ export type Scalars = {
    * (for example `2026-11-20T09:30:00.000Z`).
    */
   DateTime: { input: string; output: string; }
+  /**
+   * Any JSON value (object, array, string, number, boolean or null), passed through unchanged. Used
+   * for free-form maps whose keys upstream does not fix, such as a client event's metadata.
+   */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** An autonomous system (a network on the internet) an IP address belongs to. */
+export type Asn = {
+  __typename?: 'Asn';
+  /** The AS number, for example `AS7922`. A bare number from upstream is returned as its decimal string. */
+  asn?: Maybe<Scalars['String']['output']>;
+  /** Main domain of the network's operator, for example `comcast.net`. */
+  domain?: Maybe<Scalars['String']['output']>;
+  /** Name of the network's operator. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The routed IP prefix the address is in, in CIDR notation, for example `73.158.0.0/16`. */
+  route?: Maybe<Scalars['String']['output']>;
+  /** Kind of network as reported upstream, for example `isp`, `hosting` or `business`. */
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * One sample of audio the peer received from another peer. Counters (packets, bytes, events) are
+ * totals since the stream started, like WebRTC's getStats; the other measures describe the ~7 s
+ * before `timestamp`.
+ */
+export type AudioConsumerSample = {
+  __typename?: 'AudioConsumerSample';
+  /** Bytes received since the stream started. A Float because it can exceed 2^31. */
+  bytesReceived?: Maybe<Scalars['Float']['output']>;
+  /** Bytes the sending peer sent since the stream started. A Float because it can exceed 2^31. */
+  bytesSent?: Maybe<Scalars['Float']['output']>;
+  /** Concealment events (stretches of audio the decoder had to invent) since the stream started. */
+  concealmentEvents?: Maybe<Scalars['Int']['output']>;
+  /** Id of the media-server consumer that delivered the stream to this peer. */
+  consumerId?: Maybe<Scalars['ID']['output']>;
+  /** Packet jitter over the interval, in seconds (as WebRTC reports it). */
+  jitter?: Maybe<Scalars['Float']['output']>;
+  /** Average delay the jitter buffer added over the interval, in milliseconds. */
+  jitterBufferDelay?: Maybe<Scalars['Float']['output']>;
+  /**
+   * Audio samples emitted by the jitter buffer since the stream started (48,000 per second of
+   * audio). A Float because it exceeds 2^31 after about 12 hours.
+   */
+  jitterBufferEmittedCount?: Maybe<Scalars['Float']['output']>;
+  /** Media id of the stream in the session description (SDP `a=mid`). */
+  mid?: Maybe<Scalars['String']['output']>;
+  /** Mean opinion score of the interval, from 1 (bad) to 5 (excellent). */
+  mosQuality?: Maybe<Scalars['Float']['output']>;
+  /** Packets lost since the stream started. */
+  packetsLost?: Maybe<Scalars['Int']['output']>;
+  /** Packets received since the stream started. */
+  packetsReceived?: Maybe<Scalars['Int']['output']>;
+  /** Packets the sending peer sent since the stream started. */
+  packetsSent?: Maybe<Scalars['Int']['output']>;
+  /** Id of the peer whose audio this is. */
+  peerId?: Maybe<Scalars['ID']['output']>;
+  /** Id of the media-server producer that carried the stream. */
+  producerId?: Maybe<Scalars['ID']['output']>;
+  /** Round-trip time over the interval, in seconds. */
+  rtt?: Maybe<Scalars['Float']['output']>;
+  /** RTP synchronisation source of the stream (an unsigned 32-bit number, so a Float). */
+  ssrc?: Maybe<Scalars['Float']['output']>;
+  /** When the sample was taken (the end of its interval). */
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * Summary of an audio stream over the whole call, computed from its samples (one ~7 s interval
+ * each). Upstream sends `{}` for a stream that never existed: every field is then null.
+ */
+export type AudioCumulative = {
+  __typename?: 'AudioCumulative';
+  /**
+   * Jitter percentiles over the intervals, in milliseconds (unlike a sample's `jitter`, which is
+   * in seconds). Sent for produced audio only; null on the consumer side.
+   */
+  jitter?: Maybe<Percentiles>;
+  /**
+   * Jitter-buffer delay percentiles over the intervals, in milliseconds. Sent for consumed audio
+   * only; null on the producer side.
+   */
+  jitterBufferDelay?: Maybe<Percentiles>;
+  /** Packet loss over the intervals, in percent, and how often it crossed thresholds. */
+  packetLoss?: Maybe<PacketLossCumulative>;
+  /** Mean opinion score percentiles over the intervals, from 1 (bad) to 5 (excellent). */
+  qualityMos?: Maybe<Percentiles>;
+  /** Round-trip time over the intervals, in milliseconds, and how often it crossed thresholds. */
+  rtt?: Maybe<LatencyCumulative>;
+};
+
+/**
+ * One sample of audio the peer sent. Counters (packets, bytes) are totals since the stream
+ * started, like WebRTC's getStats; the other measures describe the ~7 s before `timestamp`.
+ */
+export type AudioProducerSample = {
+  __typename?: 'AudioProducerSample';
+  /** Bytes sent since the stream started. A Float because it can exceed 2^31. */
+  bytesSent?: Maybe<Scalars['Float']['output']>;
+  /** Packet jitter over the interval, in seconds (as WebRTC reports it). */
+  jitter?: Maybe<Scalars['Float']['output']>;
+  /** Media id of the stream in the session description (SDP `a=mid`). */
+  mid?: Maybe<Scalars['String']['output']>;
+  /** Mean opinion score of the interval, from 1 (bad) to 5 (excellent). */
+  mosQuality?: Maybe<Scalars['Float']['output']>;
+  /** Packets lost since the stream started. */
+  packetsLost?: Maybe<Scalars['Int']['output']>;
+  /** Packets sent since the stream started. */
+  packetsSent?: Maybe<Scalars['Int']['output']>;
+  /** Id of the media-server producer that carried the stream. */
+  producerId?: Maybe<Scalars['ID']['output']>;
+  /** Round-trip time over the interval, in seconds. */
+  rtt?: Maybe<Scalars['Float']['output']>;
+  /** RTP synchronisation source of the stream (an unsigned 32-bit number, so a Float). */
+  ssrc?: Maybe<Scalars['Float']['output']>;
+  /** When the sample was taken (the end of its interval). */
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * An audio stream's samples and summaries. Samples come about every 7 seconds; `[]` when the peer
+ * had no such stream.
+ */
+export type AudioQuality = {
+  __typename?: 'AudioQuality';
+  /** Samples of the audio the peer received, in time order. */
+  consumer?: Maybe<Array<AudioConsumerSample>>;
+  /** Summary of the received audio over the whole call; all fields null when nothing was received. */
+  consumerCumulative?: Maybe<AudioCumulative>;
+  /** Samples of the audio the peer sent, in time order. */
+  producer?: Maybe<Array<AudioProducerSample>>;
+  /** Summary of the sent audio over the whole call; all fields null when nothing was sent. */
+  producerCumulative?: Maybe<AudioCumulative>;
 };
 
 /** One audio quality sample. */
@@ -32,6 +167,101 @@ export type AudioStats = {
   quality?: Maybe<Scalars['Float']['output']>;
   /** When the sample was taken. */
   timestamp?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The peer's browser. */
+export type BrowserMetadata = {
+  __typename?: 'BrowserMetadata';
+  /** Browser name, for example `Chrome`. */
+  browser?: Maybe<Scalars['String']['output']>;
+  /** Browser version string. */
+  browserVersion?: Maybe<Scalars['String']['output']>;
+  /** Browser engine, for example `Blink`. */
+  engine?: Maybe<Scalars['String']['output']>;
+  /** The browser's full user-agent string. */
+  userAgent?: Maybe<Scalars['String']['output']>;
+  /** Whether WebGL is available in the browser. */
+  webglSupport?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/**
+ * One ICE candidate pair of a WebRTC transport (the local and remote address the media flowed
+ * between), with counters like WebRTC's `RTCIceCandidatePairStats`: totals since the transport started.
+ */
+export type CandidatePair = {
+  __typename?: 'CandidatePair';
+  /** Estimated bandwidth available for receiving, in bits per second; null on a sending transport. */
+  availableIncomingBitrate?: Maybe<Scalars['Float']['output']>;
+  /** Estimated bandwidth available for sending, in bits per second; null on a receiving transport. */
+  availableOutgoingBitrate?: Maybe<Scalars['Float']['output']>;
+  /** Bytes received over the pair since the transport started. A Float because it can exceed 2^31. */
+  bytesReceived?: Maybe<Scalars['Float']['output']>;
+  /** Bytes sent over the pair since the transport started. A Float because it can exceed 2^31. */
+  bytesSent?: Maybe<Scalars['Float']['output']>;
+  /** Latest round-trip time measured on the pair, in seconds. */
+  currentRoundTripTime?: Maybe<Scalars['Float']['output']>;
+  /**
+   * When the last packet was received over the pair, in milliseconds since the Unix epoch (upstream
+   * `last_packet_received_timestamp`; a Float because epoch milliseconds exceed GraphQL's 32-bit Int).
+   */
+  lastPacketReceivedTimestamp?: Maybe<Scalars['Float']['output']>;
+  /**
+   * When the last packet was sent over the pair, in milliseconds since the Unix epoch (upstream
+   * `last_packet_sent_timestamp`; a Float because epoch milliseconds exceed GraphQL's 32-bit Int).
+   */
+  lastPacketSentTimestamp?: Maybe<Scalars['Float']['output']>;
+  /** IP address of the local candidate. */
+  localCandidateAddress?: Maybe<Scalars['String']['output']>;
+  /** Id of the local candidate. */
+  localCandidateId?: Maybe<Scalars['String']['output']>;
+  /** Port of the local candidate. */
+  localCandidatePort?: Maybe<Scalars['Int']['output']>;
+  /** Transport protocol of the local candidate, for example `udp`. */
+  localCandidateProtocol?: Maybe<Scalars['String']['output']>;
+  /** Type of the local candidate: `host`, `srflx`, `prflx` or `relay`. */
+  localCandidateType?: Maybe<Scalars['String']['output']>;
+  /** URL of the STUN or TURN server the local candidate was gathered from; null for host candidates. */
+  localCandidateUrl?: Maybe<Scalars['String']['output']>;
+  /** Whether ICE nominated this pair for the media. */
+  nominated?: Maybe<Scalars['Boolean']['output']>;
+  /** Packets received over the pair since the transport started. */
+  packetsReceived?: Maybe<Scalars['Int']['output']>;
+  /** Packets sent over the pair since the transport started. */
+  packetsSent?: Maybe<Scalars['Int']['output']>;
+  /** IP address of the remote candidate (the media server). */
+  remoteCandidateAddress?: Maybe<Scalars['String']['output']>;
+  /** Id of the remote candidate. */
+  remoteCandidateId?: Maybe<Scalars['String']['output']>;
+  /** Port of the remote candidate. */
+  remoteCandidatePort?: Maybe<Scalars['Int']['output']>;
+  /** Transport protocol of the remote candidate, for example `udp`. */
+  remoteCandidateProtocol?: Maybe<Scalars['String']['output']>;
+  /** Type of the remote candidate: `host`, `srflx`, `prflx` or `relay`. */
+  remoteCandidateType?: Maybe<Scalars['String']['output']>;
+  /** URL of the STUN or TURN server the remote candidate was gathered from, if any. */
+  remoteCandidateUrl?: Maybe<Scalars['String']['output']>;
+  /** Sum of all round-trip times measured on the pair, in seconds. */
+  totalRoundTripTime?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The ICE candidate pairs of a peer's two WebRTC transports. */
+export type CandidatePairs = {
+  __typename?: 'CandidatePairs';
+  /** Candidate pairs of the transport that receives other peers' media. */
+  consumingTransport?: Maybe<Array<CandidatePair>>;
+  /** Candidate pairs of the transport that sends the peer's media. */
+  producingTransport?: Maybe<Array<CandidatePair>>;
+};
+
+/** A media device as the browser describes it (`MediaDeviceInfo`). */
+export type Device = {
+  __typename?: 'Device';
+  /** The browser's id of the device (opaque, stable per site). */
+  deviceId?: Maybe<Scalars['String']['output']>;
+  /** Kind of device: `audioinput`, `videoinput` or `audiooutput`. */
+  kind?: Maybe<Scalars['String']['output']>;
+  /** Human-readable device name, for example `MacBook Air Microphone`. */
+  label?: Maybe<Scalars['String']['output']>;
 };
 
 /** The participant's device, operating system and browser. */
@@ -63,6 +293,17 @@ export type DeviceInfo = {
   webglSupport?: Maybe<Scalars['Boolean']['output']>;
 };
 
+/** A change to the list of media devices of one kind that the browser exposed. */
+export type DeviceUpdate = {
+  __typename?: 'DeviceUpdate';
+  /** Devices that appeared (all of them on the first update). */
+  added?: Maybe<Array<Device>>;
+  /** Devices that disappeared. */
+  removed?: Maybe<Array<Device>>;
+  /** When the change was seen. */
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** Where a participant connected from, derived from its public IP address. */
 export type IpInformation = {
   __typename?: 'IpInformation';
@@ -82,6 +323,74 @@ export type IpInformation = {
   region?: Maybe<Scalars['String']['output']>;
   /** IANA time zone of the location, for example `Europe/Berlin`. */
   timezone?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Round-trip time of a stream over its sample intervals. The fractions are shares of intervals,
+ * from 0 to 1; the field names spell out upstream keys that start with a digit, which GraphQL does
+ * not allow.
+ */
+export type LatencyCumulative = {
+  __typename?: 'LatencyCumulative';
+  /** Mean round-trip time over the intervals, in milliseconds. */
+  avg?: Maybe<Scalars['Float']['output']>;
+  /**
+   * Fraction (0–1) of intervals with a round-trip time of 500 ms or more (upstream
+   * `500ms_or_greater_event_fraction`).
+   */
+  fiveHundredMsOrGreaterEventFraction?: Maybe<Scalars['Float']['output']>;
+  /**
+   * Fraction (0–1) of intervals with a round-trip time of 100 ms or more (upstream
+   * `100ms_or_greater_event_fraction`).
+   */
+  oneHundredMsOrGreaterEventFraction?: Maybe<Scalars['Float']['output']>;
+  /**
+   * Fraction (0–1) of intervals with a round-trip time of 250 ms or more (upstream
+   * `250ms_or_greater_event_fraction`).
+   */
+  twoHundredFiftyMsOrGreaterEventFraction?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Codecs the peer's SDK encoded its audio and video with. */
+export type NativeMetadata = {
+  __typename?: 'NativeMetadata';
+  /** Audio codec, for example `opus`. */
+  audioEncoder?: Maybe<Scalars['String']['output']>;
+  /** Video codec, for example `VP8` or `H264`. */
+  videoEncoder?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Packet loss of a stream over its sample intervals. The fractions are shares of intervals, from 0
+ * to 1; the field names spell out upstream keys that start with a digit, which GraphQL does not allow.
+ */
+export type PacketLossCumulative = {
+  __typename?: 'PacketLossCumulative';
+  /** Mean packet loss over the intervals, in percent (0–100). */
+  avg?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals that lost 50 % of packets or more (upstream `50_or_greater_event_fraction`). */
+  fiftyOrGreaterEventFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals that lost 5 % of packets or more (upstream `5_or_greater_event_fraction`). */
+  fiveOrGreaterEventFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals that lost 10 % of packets or more (upstream `10_or_greater_event_fraction`). */
+  tenOrGreaterEventFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals that lost 25 % of packets or more (upstream `25_or_greater_event_fraction`). */
+  twentyFiveOrGreaterEventFraction?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Position of a page in a list. Offsets are 1-based and inclusive; an empty page has offsets 0. */
+export type Paging = {
+  __typename?: 'Paging';
+  /** Position of the page's last item in the whole list. */
+  endOffset?: Maybe<Scalars['Int']['output']>;
+  /** The page number that was asked for. */
+  pageNo: Scalars['Int']['output'];
+  /** The page size that was asked for. */
+  perPage: Scalars['Int']['output'];
+  /** Position of the page's first item in the whole list. */
+  startOffset?: Maybe<Scalars['Int']['output']>;
+  /** Number of items in the whole list. */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /**
@@ -105,6 +414,11 @@ export type Participant = {
   /** When the participant left the session; null while the participant is still in the call. */
   leftAt?: Maybe<Scalars['DateTime']['output']>;
   /**
+   * This participant's peer report (the participant id is the peer id). Costs no upstream call when
+   * only basic fields are selected.
+   */
+  peerReport?: Maybe<PeerReport>;
+  /**
    * Device, network and event statistics gathered by the participant's SDK.
    * Null when the upstream API version does not return them with participant details.
    */
@@ -119,6 +433,256 @@ export type Participant = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Id of the RealtimeKit user behind this participant. */
   userId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** One page of a session's participants. */
+export type ParticipantPage = {
+  __typename?: 'ParticipantPage';
+  /** The participants on this page. */
+  items: Array<Participant>;
+  /** Where this page is in the whole list. */
+  paging: Paging;
+};
+
+/** Fields participants can be sorted by. */
+export type ParticipantSortField =
+  /** Time spent in the session. */
+  | 'DURATION'
+  /** Join time. */
+  | 'JOINED_AT';
+
+/** How a session's participants are listed. */
+export type ParticipantView =
+  /** One row per user, from the first join to the last leave, with durations summed. */
+  | 'CONSOLIDATED'
+  /** One row per peer: a user who rejoined appears once per join. */
+  | 'RAW';
+
+/** A connectivity check of one of the peer's WebRTC peer connections. */
+export type PcMetadata = {
+  __typename?: 'PcMetadata';
+  /** Effective network type reported by the browser: `4g`, `3g`, `wifi`, … */
+  effectiveNetworkType?: Maybe<Scalars['String']['output']>;
+  /** Whether a direct (server-reflexive, STUN) connection was possible. */
+  reflexiveConnectivity?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether a relayed connection was possible. */
+  relayConnectivity?: Maybe<Scalars['Boolean']['output']>;
+  /** Lines of the session description (SDP) the connection negotiated, one string per line. */
+  sdp?: Maybe<Array<Scalars['String']['output']>>;
+  /** When the check was made. */
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether a TURN server could be reached. */
+  turnConnectivity?: Maybe<Scalars['Boolean']['output']>;
+};
+
+/**
+ * The peer's device and operating system, as reported in a peer report (fewer fields than a
+ * participant's `DeviceInfo`: the browser is in `BrowserMetadata`).
+ */
+export type PeerDeviceInfo = {
+  __typename?: 'PeerDeviceInfo';
+  /** Number of logical CPU cores. */
+  cpus?: Maybe<Scalars['Int']['output']>;
+  /** Whether the device is a phone or tablet. */
+  isMobile?: Maybe<Scalars['Boolean']['output']>;
+  /** Operating system name, for example `macOS`. */
+  os?: Maybe<Scalars['String']['output']>;
+  /** Operating system version string, for example `15.6`. */
+  osVersion?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A lifecycle event of a peer as RealtimeKit's backend recorded it: the peer record was created,
+ * the peer joined, or it left. Returned when `include_peer_events=true`.
+ */
+export type PeerEvent = {
+  __typename?: 'PeerEvent';
+  /** When RealtimeKit created this event record. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * What happened. UNKNOWN when upstream sent a name this gateway does not know (read it in
+   * `eventNameRaw`); null when upstream sent none.
+   */
+  eventName?: Maybe<PeerEventName>;
+  /** The event name exactly as upstream sent it (upstream `event_name`), including unknown values. */
+  eventNameRaw?: Maybe<Scalars['String']['output']>;
+  /** Id of the event. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /**
+   * Minutes the peer had consumed when the event was recorded, in minutes: 0 when joining, the
+   * stint's duration when leaving; null when upstream sent none (for example on PEER_CREATED).
+   */
+  minutesConsumed?: Maybe<Scalars['Float']['output']>;
+  /**
+   * The participant id upstream attached to the event (upstream `participant_id`). It may differ
+   * from `peerId`: it can identify the user behind the peer rather than this one stint.
+   */
+  participantId?: Maybe<Scalars['ID']['output']>;
+  /** Id of the peer the event belongs to (the same value as that peer's participant id). */
+  peerId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * Kind of meeting the peer's preset is for. UNKNOWN when upstream sent a value this gateway does
+   * not know (read it in `presetViewTypeRaw`); null when upstream sent none.
+   */
+  presetViewType?: Maybe<PresetViewType>;
+  /** The view type exactly as upstream sent it (upstream `preset_view_type`), including unknown values. */
+  presetViewTypeRaw?: Maybe<Scalars['String']['output']>;
+  /** Id of the session the event belongs to. */
+  sessionId?: Maybe<Scalars['ID']['output']>;
+  /** Id of the signalling socket session the peer was connected over; null before it connected. */
+  socketSessionId?: Maybe<Scalars['ID']['output']>;
+  /** When RealtimeKit last updated this event record. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** What happened to a peer. */
+export type PeerEventName =
+  /** The peer record was created (the participant opened the meeting). */
+  | 'PEER_CREATED'
+  /** The peer joined the call. */
+  | 'PEER_JOINING'
+  /** The peer left the call. */
+  | 'PEER_LEAVING'
+  /** A value this gateway does not know; read `eventNameRaw`. */
+  | 'UNKNOWN';
+
+/** Where a peer connected from, derived from its public IP address. */
+export type PeerIpInformation = {
+  __typename?: 'PeerIpInformation';
+  /** The autonomous system (network) the address belongs to. */
+  asn?: Maybe<Asn>;
+  /** City name. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** Country as an ISO 3166-1 alpha-2 code, for example `DE`. */
+  country?: Maybe<Scalars['String']['output']>;
+  /** Public IPv4 address the peer connected from. */
+  ipv4?: Maybe<Scalars['String']['output']>;
+  /** Organisation (usually the ISP) that owns the address. */
+  org?: Maybe<Scalars['String']['output']>;
+  /** Region or state. */
+  region?: Maybe<Scalars['String']['output']>;
+  /** IANA time zone of the location, for example `Europe/Berlin`. */
+  timezone?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A peer's call report from "Fetch details of peer": who the peer was, its lifecycle events, the
+ * device/network metadata its SDK reported, and per-media quality series. Reports are kept 30 days.
+ * Only the sections a query selects are fetched from RealtimeKit (see the README, "How it fetches").
+ */
+export type PeerReport = {
+  __typename?: 'PeerReport';
+  /** When RealtimeKit created this record. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The id your application attached to this participant when it joined (free text). */
+  customParticipantId?: Maybe<Scalars['String']['output']>;
+  /** Name shown for the participant in the meeting. */
+  displayName?: Maybe<Scalars['String']['output']>;
+  /** Time spent in the session, in minutes (leftAt − joinedAt). */
+  duration?: Maybe<Scalars['Float']['output']>;
+  /** The peer id. It is also the participant id. */
+  id: Scalars['ID']['output'];
+  /** When the peer joined the session. */
+  joinedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the peer left the session; null while it is still in the call. */
+  leftAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Device, browser, network and SDK metadata the peer's SDK reported. */
+  metadata?: Maybe<PeerReportMetadata>;
+  /**
+   * The participant record of this peer, with its own call statistics. Costs no upstream call when
+   * only basic fields are selected; null when the report does not name its session.
+   */
+  participant?: Maybe<Participant>;
+  /** The peer's lifecycle events (created, joining, leaving). Selecting this sends `include_peer_events=true`. */
+  peerEvents?: Maybe<Array<PeerEvent>>;
+  /**
+   * Name of the preset (role) the peer joined with, for example `group_call_host`. Upstream calls it
+   * `preset_name` in older spec versions and `role` in newer ones; both are read.
+   */
+  presetName?: Maybe<Scalars['String']['output']>;
+  /** Audio, video and screen-share quality series with their cumulative summaries. */
+  quality?: Maybe<PeerReportQuality>;
+  /** Id of the session the peer belongs to. */
+  sessionId?: Maybe<Scalars['ID']['output']>;
+  /** When RealtimeKit last updated this record. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Id of the RealtimeKit user behind this peer. */
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** One client-side event the peer's SDK recorded. */
+export type PeerReportEvent = {
+  __typename?: 'PeerReportEvent';
+  /**
+   * Free-form details of the event as a JSON object of upstream keys, for example
+   * `{"reason": "ice_failed"}` for a disconnect; `{}` when there are none.
+   */
+  metadata?: Maybe<Scalars['JSON']['output']>;
+  /**
+   * Event name as reported upstream, for example `precall_begin`, `call_join`, `audio_on`,
+   * `screenshare_started`, `tab_change`, `disconnect` or `reconnect_attempt`.
+   */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When the event happened. */
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * Device, browser, network, connection and SDK details the peer's SDK reported, from the
+ * `metadata` part of a peer report. Sections left out by upstream (for example by `filters`) are null.
+ */
+export type PeerReportMetadata = {
+  __typename?: 'PeerReportMetadata';
+  /** Changes to the list of microphones the browser exposed. */
+  audioDevicesUpdates?: Maybe<Array<DeviceUpdate>>;
+  /** The peer's browser. */
+  browserMetadata?: Maybe<BrowserMetadata>;
+  /** The ICE candidate pairs of the peer's sending and receiving transports. */
+  candidatePairs?: Maybe<CandidatePairs>;
+  /** The peer's device and operating system. */
+  deviceInfo?: Maybe<PeerDeviceInfo>;
+  /** Client-side events the SDK recorded (pre-call test, joins, media toggles, reconnects), in time order. */
+  events?: Maybe<Array<PeerReportEvent>>;
+  /** Where the peer connected from, derived from its public IP address. */
+  ipInformation?: Maybe<PeerIpInformation>;
+  /** Codecs the peer's SDK encoded its audio and video with. */
+  nativeMetadata?: Maybe<NativeMetadata>;
+  /**
+   * Connectivity checks of the peer's WebRTC peer connections: one when each transport was set up
+   * and one after every reconnect attempt.
+   */
+  pcMetadata?: Maybe<Array<PcMetadata>>;
+  /** Room layout the SDK rendered, as reported upstream, for example `groupCall` or `webinar`. */
+  roomViewType?: Maybe<Scalars['String']['output']>;
+  /** Name of the RealtimeKit SDK, for example `web-core`. */
+  sdkName?: Maybe<Scalars['String']['output']>;
+  /** Platform of the RealtimeKit SDK, for example `web`. */
+  sdkType?: Maybe<Scalars['String']['output']>;
+  /** Version of the RealtimeKit SDK, for example `1.2.1`. */
+  sdkVersion?: Maybe<Scalars['String']['output']>;
+  /** Each time the peer selected a microphone, camera or speaker, in time order. */
+  selectedDeviceUpdates?: Maybe<Array<SelectedDeviceUpdate>>;
+  /** Changes to the list of speakers (audio outputs) the browser exposed. */
+  speakerDevicesUpdates?: Maybe<Array<DeviceUpdate>>;
+  /** Changes to the list of cameras the browser exposed. */
+  videoDevicesUpdates?: Maybe<Array<DeviceUpdate>>;
+};
+
+/**
+ * Media quality of a peer from the `quality` part of a peer report: for audio, video and screen
+ * share, the series of samples the peer sent (producer) and received (consumer), each with a
+ * cumulative summary. A stream the peer never had comes back as empty series with all-null summaries.
+ */
+export type PeerReportQuality = {
+  __typename?: 'PeerReportQuality';
+  /** Microphone audio. */
+  audio?: Maybe<AudioQuality>;
+  /** Audio shared along with the screen (for example a browser tab's sound). */
+  screenshareAudio?: Maybe<AudioQuality>;
+  /** Screen-share video. */
+  screenshareVideo?: Maybe<VideoQuality>;
+  /** Camera video. */
+  video?: Maybe<VideoQuality>;
 };
 
 /** Statistics the participant's SDK reported about its device, network and session lifecycle. */
@@ -150,6 +714,22 @@ export type PeerStatsEvent = {
   type?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * Average and percentiles of one measure over a stream's sample intervals. The unit is the
+ * measure's, given on the field that holds this object.
+ */
+export type Percentiles = {
+  __typename?: 'Percentiles';
+  /** Mean over the intervals. */
+  avg?: Maybe<Scalars['Float']['output']>;
+  /** Median (50th percentile). */
+  p50?: Maybe<Scalars['Float']['output']>;
+  /** 75th percentile. */
+  p75?: Maybe<Scalars['Float']['output']>;
+  /** 90th percentile. */
+  p90?: Maybe<Scalars['Float']['output']>;
+};
+
 /** Results of the pre-call network test the SDK ran before joining. */
 export type PrecallNetworkInformation = {
   __typename?: 'PrecallNetworkInformation';
@@ -175,6 +755,53 @@ export type PrecallNetworkInformation = {
   /** Whether a TURN server could be reached. */
   turnConnectivity?: Maybe<Scalars['Boolean']['output']>;
 };
+
+/** Kind of meeting a preset is for. */
+export type PresetViewType =
+  /** An audio-only room. */
+  | 'AUDIO_ROOM'
+  /** A chat-only room. */
+  | 'CHAT'
+  /** A meeting where everyone can speak and share video. */
+  | 'GROUP_CALL'
+  /** A livestream to a large audience. */
+  | 'LIVESTREAM'
+  /** A value this gateway does not know; read `presetViewTypeRaw`. */
+  | 'UNKNOWN'
+  /** A webinar: hosts present, attendees mostly watch. */
+  | 'WEBINAR';
+
+/**
+ * Time a video encoder has spent limited by each reason since the stream started, in seconds
+ * (WebRTC's `qualityLimitationDurations`).
+ */
+export type QualityLimitationDurations = {
+  __typename?: 'QualityLimitationDurations';
+  /** Seconds limited by available bandwidth. */
+  bandwidth?: Maybe<Scalars['Float']['output']>;
+  /** Seconds limited by CPU. */
+  cpu?: Maybe<Scalars['Float']['output']>;
+  /** Seconds not limited. */
+  none?: Maybe<Scalars['Float']['output']>;
+  /** Seconds limited by another reason. */
+  other?: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * Why a video encoder lowered resolution or frame rate (WebRTC's `qualityLimitationReason`).
+ * Upstream sends it in lower case; the raw value is always readable beside it.
+ */
+export type QualityLimitationReason =
+  /** Limited by available bandwidth (upstream `bandwidth`). */
+  | 'BANDWIDTH'
+  /** Limited by CPU (upstream `cpu`). */
+  | 'CPU'
+  /** Not limited (upstream `none`). */
+  | 'NONE'
+  /** Limited by another reason (upstream `other`). */
+  | 'OTHER'
+  /** A value this gateway does not know; read the raw field beside it. */
+  | 'UNKNOWN';
 
 /** A call-quality summary of one peer over a time range, with per-sample audio and video statistics. */
 export type QualityStats = {
@@ -214,6 +841,18 @@ export type Query = {
    * NOT_FOUND when RealtimeKit does not know the participant, and the upstream codes listed in the README.
    */
   participant?: Maybe<Participant>;
+  /**
+   * A peer's call report: metadata and quality series. Only the sections the query selects are
+   * fetched. NOT_FOUND when the peer is unknown or its report is older than 30 days.
+   */
+  peerReport?: Maybe<PeerReport>;
+  /**
+   * One session. Its fields are fetched only when selected: a query that only lists the session's
+   * participants makes no call for the session itself.
+   */
+  session?: Maybe<Session>;
+  /** One page of an app's sessions, filtered and sorted as asked. */
+  sessions?: Maybe<SessionPage>;
 };
 
 
@@ -227,6 +866,307 @@ export type QueryParticipantArgs = {
   appId?: InputMaybe<Scalars['ID']['input']>;
   participantId: Scalars['ID']['input'];
   sessionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read-only access to Cloudflare RealtimeKit call analytics.
+ * Every root field takes optional `accountId` and `appId` arguments; when omitted they default to
+ * the gateway's configured `CLOUDFLARE_ACCOUNT_ID` and `REALTIMEKIT_APP_ID`.
+ */
+export type QueryPeerReportArgs = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  appId?: InputMaybe<Scalars['ID']['input']>;
+  peerId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read-only access to Cloudflare RealtimeKit call analytics.
+ * Every root field takes optional `accountId` and `appId` arguments; when omitted they default to
+ * the gateway's configured `CLOUDFLARE_ACCOUNT_ID` and `REALTIMEKIT_APP_ID`.
+ */
+export type QuerySessionArgs = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  appId?: InputMaybe<Scalars['ID']['input']>;
+  sessionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read-only access to Cloudflare RealtimeKit call analytics.
+ * Every root field takes optional `accountId` and `appId` arguments; when omitted they default to
+ * the gateway's configured `CLOUDFLARE_ACCOUNT_ID` and `REALTIMEKIT_APP_ID`.
+ */
+export type QuerySessionsArgs = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  appId?: InputMaybe<Scalars['ID']['input']>;
+  associatedId?: InputMaybe<Scalars['ID']['input']>;
+  endTime?: InputMaybe<Scalars['DateTime']['input']>;
+  maxParticipants?: InputMaybe<Scalars['Int']['input']>;
+  minParticipants?: InputMaybe<Scalars['Int']['input']>;
+  pageNo?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<SessionSortField>;
+  sortOrder?: InputMaybe<SortOrder>;
+  startTime?: InputMaybe<Scalars['DateTime']['input']>;
+  status?: InputMaybe<SessionStatus>;
+};
+
+/** The peer selected a device to use. */
+export type SelectedDeviceUpdate = {
+  __typename?: 'SelectedDeviceUpdate';
+  /** The selected device. */
+  device?: Maybe<Device>;
+  /** When it was selected. */
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A RealtimeKit session: one run of a meeting, from its first join to its last leave. */
+export type Session = {
+  __typename?: 'Session';
+  /** Id of the meeting this session is a run of. */
+  associatedId?: Maybe<Scalars['ID']['output']>;
+  /** Breakout rooms of the session. Selecting this sends `include_breakout_rooms=true`. */
+  breakoutRooms?: Maybe<Array<Session>>;
+  /** When RealtimeKit created this record. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the session ended; null while it is LIVE. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The session id. */
+  id: Scalars['ID']['output'];
+  /** Participants in the session right now (0 once it ended). */
+  liveParticipants?: Maybe<Scalars['Int']['output']>;
+  /** The largest number of participants that were in the session at once. */
+  maxConcurrentParticipants?: Maybe<Scalars['Int']['output']>;
+  /** The meeting's display name. */
+  meetingDisplayName?: Maybe<Scalars['String']['output']>;
+  /** Participant minutes consumed by the session, summed over all participants. */
+  minutesConsumed?: Maybe<Scalars['Float']['output']>;
+  /** Id of the organization the session belongs to. */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * One page of the session's participants. Their basic fields come with the page; selecting their
+   * stats or peer reports costs one upstream call per participant, run a few at a time.
+   */
+  participants?: Maybe<ParticipantPage>;
+  /** When the session started. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether the session is still running. */
+  status?: Maybe<SessionStatus>;
+  /** Kind of session, as upstream reports it: `meeting`, `livestream` or `participant`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** When RealtimeKit last updated this record. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** A RealtimeKit session: one run of a meeting, from its first join to its last leave. */
+export type SessionParticipantsArgs = {
+  pageNo?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<ParticipantSortField>;
+  sortOrder?: InputMaybe<SortOrder>;
+  view?: InputMaybe<ParticipantView>;
+};
+
+/** One page of an app's sessions. */
+export type SessionPage = {
+  __typename?: 'SessionPage';
+  /** The sessions on this page. */
+  items: Array<Session>;
+  /** Where this page is in the whole list. */
+  paging: Paging;
+};
+
+/** Fields sessions can be sorted by. */
+export type SessionSortField =
+  /** Creation time. */
+  | 'CREATED_AT'
+  /** Participant minutes consumed. */
+  | 'MINUTES_CONSUMED';
+
+/** Whether a session is running. */
+export type SessionStatus =
+  /** The session has ended. */
+  | 'ENDED'
+  /** The session is running. */
+  | 'LIVE';
+
+/** Sort direction. */
+export type SortOrder =
+  /** Ascending. */
+  | 'ASC'
+  /** Descending. */
+  | 'DESC';
+
+/**
+ * One sample of video the peer received from another peer. Counters (packets, bytes, frames) are
+ * totals since the stream started, like WebRTC's getStats; the other measures describe the ~7 s
+ * before `timestamp`.
+ */
+export type VideoConsumerSample = {
+  __typename?: 'VideoConsumerSample';
+  /** Bytes received since the stream started. A Float because it can exceed 2^31. */
+  bytesReceived?: Maybe<Scalars['Float']['output']>;
+  /** Bytes the sending peer sent since the stream started. A Float because it can exceed 2^31. */
+  bytesSent?: Maybe<Scalars['Float']['output']>;
+  /** Id of the media-server consumer that delivered the stream to this peer. */
+  consumerId?: Maybe<Scalars['ID']['output']>;
+  /** Height of the received frames, in pixels. */
+  frameHeight?: Maybe<Scalars['Int']['output']>;
+  /** Width of the received frames, in pixels. */
+  frameWidth?: Maybe<Scalars['Int']['output']>;
+  /** Frames decoded since the stream started. */
+  framesDecoded?: Maybe<Scalars['Int']['output']>;
+  /** Frames dropped (received but never shown) since the stream started. */
+  framesDropped?: Maybe<Scalars['Int']['output']>;
+  /** Frames per second received over the interval. */
+  framesPerSecond?: Maybe<Scalars['Float']['output']>;
+  /** Packet jitter over the interval, in seconds (as WebRTC reports it). */
+  jitter?: Maybe<Scalars['Float']['output']>;
+  /** Average delay the jitter buffer added over the interval, in milliseconds. */
+  jitterBufferDelay?: Maybe<Scalars['Float']['output']>;
+  /** Frames emitted by the jitter buffer since the stream started. A Float, like the audio count. */
+  jitterBufferEmittedCount?: Maybe<Scalars['Float']['output']>;
+  /** Key frames decoded since the stream started. */
+  keyFramesDecoded?: Maybe<Scalars['Int']['output']>;
+  /** Media id of the stream in the session description (SDP `a=mid`). */
+  mid?: Maybe<Scalars['String']['output']>;
+  /** Mean opinion score of the interval, from 1 (bad) to 5 (excellent). */
+  mosQuality?: Maybe<Scalars['Float']['output']>;
+  /** Packets lost since the stream started. */
+  packetsLost?: Maybe<Scalars['Int']['output']>;
+  /** Packets received since the stream started. */
+  packetsReceived?: Maybe<Scalars['Int']['output']>;
+  /** Packets the sending peer sent since the stream started. */
+  packetsSent?: Maybe<Scalars['Int']['output']>;
+  /** Id of the peer whose video this is. */
+  peerId?: Maybe<Scalars['ID']['output']>;
+  /** Id of the media-server producer that carried the stream. */
+  producerId?: Maybe<Scalars['ID']['output']>;
+  /** Round-trip time over the interval, in seconds. */
+  rtt?: Maybe<Scalars['Float']['output']>;
+  /** RTP synchronisation source of the stream (an unsigned 32-bit number, so a Float). */
+  ssrc?: Maybe<Scalars['Float']['output']>;
+  /** When the sample was taken (the end of its interval). */
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * Summary of a video stream over the whole call, computed from its samples (one ~7 s interval
+ * each). Upstream sends `{}` for a stream that never existed: every field is then null.
+ */
+export type VideoCumulative = {
+  __typename?: 'VideoCumulative';
+  /** Frame-width percentiles over the intervals, in pixels. */
+  frameWidth?: Maybe<Percentiles>;
+  /** Frame-rate percentiles over the intervals, in frames per second (upstream `frame_per_second`). */
+  framesPerSecond?: Maybe<Percentiles>;
+  /** How often the video had visible problems. */
+  issues?: Maybe<VideoIssues>;
+  /**
+   * Jitter-buffer delay percentiles over the intervals, in milliseconds. Sent for consumed video
+   * only; null on the producer side.
+   */
+  jitterBufferDelay?: Maybe<Percentiles>;
+  /** Packet loss over the intervals, in percent, and how often it crossed thresholds. */
+  packetLoss?: Maybe<PacketLossCumulative>;
+  /** Mean opinion score percentiles over the intervals, from 1 (bad) to 5 (excellent). */
+  qualityMos?: Maybe<Percentiles>;
+  /** Round-trip time over the intervals, in milliseconds, and how often it crossed thresholds. */
+  rtt?: Maybe<LatencyCumulative>;
+};
+
+/** How often a video stream had visible problems, as fractions (0–1) of its sample intervals. */
+export type VideoIssues = {
+  __typename?: 'VideoIssues';
+  /** Fraction (0–1) of intervals in which the sender's encoder was limited by bandwidth. */
+  bandwidthLimitationFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals in which the sender's encoder was limited by CPU. */
+  cpuLimitationFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals in which the video lagged (high round-trip time or a low frame rate). */
+  lagFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals with no video frames at all. */
+  noVideoFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals in which the resolution was below what the stream normally has. */
+  poorResolutionFraction?: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * One sample of video the peer sent. Counters (packets, bytes, frames, requests, durations) are
+ * totals since the stream started, like WebRTC's getStats; the other measures describe the ~7 s
+ * before `timestamp`.
+ */
+export type VideoProducerSample = {
+  __typename?: 'VideoProducerSample';
+  /** Bytes sent since the stream started. A Float because it can exceed 2^31. */
+  bytesSent?: Maybe<Scalars['Float']['output']>;
+  /** Full intra requests (FIR) received since the stream started. */
+  firCount?: Maybe<Scalars['Int']['output']>;
+  /** Height of the sent frames, in pixels. */
+  frameHeight?: Maybe<Scalars['Int']['output']>;
+  /** Width of the sent frames, in pixels. */
+  frameWidth?: Maybe<Scalars['Int']['output']>;
+  /** Frames encoded since the stream started. */
+  framesEncoded?: Maybe<Scalars['Int']['output']>;
+  /** Frames per second sent over the interval. */
+  framesPerSecond?: Maybe<Scalars['Float']['output']>;
+  /** Packet jitter over the interval, in seconds (as WebRTC reports it). */
+  jitter?: Maybe<Scalars['Float']['output']>;
+  /** Key frames encoded since the stream started. */
+  keyFramesEncoded?: Maybe<Scalars['Int']['output']>;
+  /** Media id of the stream in the session description (SDP `a=mid`). */
+  mid?: Maybe<Scalars['String']['output']>;
+  /** Mean opinion score of the interval, from 1 (bad) to 5 (excellent). */
+  mosQuality?: Maybe<Scalars['Float']['output']>;
+  /** Packets lost since the stream started. */
+  packetsLost?: Maybe<Scalars['Int']['output']>;
+  /** Packets sent since the stream started. */
+  packetsSent?: Maybe<Scalars['Int']['output']>;
+  /** Picture loss indications (PLI) received since the stream started. */
+  pliCount?: Maybe<Scalars['Int']['output']>;
+  /** Id of the media-server producer that carried the stream. */
+  producerId?: Maybe<Scalars['ID']['output']>;
+  /** Time the encoder has spent limited by each reason since the stream started. */
+  qualityLimitationDurations?: Maybe<QualityLimitationDurations>;
+  /**
+   * Why the encoder lowered resolution or frame rate at sample time: CPU, BANDWIDTH, NONE or
+   * OTHER; UNKNOWN for a value this gateway does not know (read it in `qualityLimitationReasonRaw`);
+   * null when upstream sent none.
+   */
+  qualityLimitationReason?: Maybe<QualityLimitationReason>;
+  /**
+   * The limitation reason exactly as upstream sent it (upstream `quality_limitation_reason`, in
+   * WebRTC's lower case: `cpu`, `bandwidth`, `none`, `other`), including values unknown to this gateway.
+   */
+  qualityLimitationReasonRaw?: Maybe<Scalars['String']['output']>;
+  /** Times the encoder changed resolution because of a limitation, since the stream started. */
+  qualityLimitationResolutionChanges?: Maybe<Scalars['Int']['output']>;
+  /** Round-trip time over the interval, in seconds. */
+  rtt?: Maybe<Scalars['Float']['output']>;
+  /** RTP synchronisation source of the stream (an unsigned 32-bit number, so a Float). */
+  ssrc?: Maybe<Scalars['Float']['output']>;
+  /** When the sample was taken (the end of its interval). */
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * A video stream's samples and summaries. Samples come about every 7 seconds; `[]` when the peer
+ * had no such stream.
+ */
+export type VideoQuality = {
+  __typename?: 'VideoQuality';
+  /** Samples of the video the peer received, in time order. */
+  consumer?: Maybe<Array<VideoConsumerSample>>;
+  /** Summary of the received video over the whole call; all fields null when nothing was received. */
+  consumerCumulative?: Maybe<VideoCumulative>;
+  /** Samples of the video the peer sent, in time order. */
+  producer?: Maybe<Array<VideoProducerSample>>;
+  /** Summary of the sent video over the whole call; all fields null when nothing was sent. */
+  producerCumulative?: Maybe<VideoCumulative>;
 };
 
 /** One video quality sample. */
@@ -323,42 +1263,174 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Asn: ResolverTypeWrapper<AsnRecord>;
+  AudioConsumerSample: ResolverTypeWrapper<AudioConsumerSampleRecord>;
+  AudioCumulative: ResolverTypeWrapper<AudioCumulativeRecord>;
+  AudioProducerSample: ResolverTypeWrapper<AudioProducerSampleRecord>;
+  AudioQuality: ResolverTypeWrapper<AudioQualityRecord>;
   AudioStats: ResolverTypeWrapper<AudioStatsRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BrowserMetadata: ResolverTypeWrapper<BrowserMetadataRecord>;
+  CandidatePair: ResolverTypeWrapper<CandidatePairRecord>;
+  CandidatePairs: ResolverTypeWrapper<CandidatePairsRecord>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Device: ResolverTypeWrapper<DeviceRecord>;
   DeviceInfo: ResolverTypeWrapper<DeviceInfoRecord>;
+  DeviceUpdate: ResolverTypeWrapper<DeviceUpdateRecord>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IpInformation: ResolverTypeWrapper<IpInformationRecord>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LatencyCumulative: ResolverTypeWrapper<LatencyCumulativeRecord>;
+  NativeMetadata: ResolverTypeWrapper<NativeMetadataRecord>;
+  PacketLossCumulative: ResolverTypeWrapper<PacketLossCumulativeRecord>;
+  Paging: ResolverTypeWrapper<PagingSource>;
   Participant: ResolverTypeWrapper<ParticipantSource>;
+  ParticipantPage: ResolverTypeWrapper<ParticipantPageSource>;
+  ParticipantSortField: ParticipantSortField;
+  ParticipantView: ParticipantView;
+  PcMetadata: ResolverTypeWrapper<PcMetadataRecord>;
+  PeerDeviceInfo: ResolverTypeWrapper<PeerDeviceInfoRecord>;
+  PeerEvent: ResolverTypeWrapper<PeerEventRecord>;
+  PeerEventName: PeerEventName;
+  PeerIpInformation: ResolverTypeWrapper<PeerIpInformationRecord>;
+  PeerReport: ResolverTypeWrapper<PeerReportSource>;
+  PeerReportEvent: ResolverTypeWrapper<PeerReportEventRecord>;
+  PeerReportMetadata: ResolverTypeWrapper<PeerReportMetadataRecord>;
+  PeerReportQuality: ResolverTypeWrapper<PeerReportQualityRecord>;
   PeerStats: ResolverTypeWrapper<PeerStatsRecord>;
   PeerStatsEvent: ResolverTypeWrapper<PeerStatsEventRecord>;
+  Percentiles: ResolverTypeWrapper<PercentilesRecord>;
   PrecallNetworkInformation: ResolverTypeWrapper<PrecallNetworkInformationRecord>;
+  PresetViewType: PresetViewType;
+  QualityLimitationDurations: ResolverTypeWrapper<QualityLimitationDurationsRecord>;
+  QualityLimitationReason: QualityLimitationReason;
   QualityStats: ResolverTypeWrapper<QualityStatsRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SelectedDeviceUpdate: ResolverTypeWrapper<SelectedDeviceUpdateRecord>;
+  Session: ResolverTypeWrapper<SessionSource>;
+  SessionPage: ResolverTypeWrapper<SessionPageSource>;
+  SessionSortField: SessionSortField;
+  SessionStatus: SessionStatus;
+  SortOrder: SortOrder;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  VideoConsumerSample: ResolverTypeWrapper<VideoConsumerSampleRecord>;
+  VideoCumulative: ResolverTypeWrapper<VideoCumulativeRecord>;
+  VideoIssues: ResolverTypeWrapper<VideoIssuesRecord>;
+  VideoProducerSample: ResolverTypeWrapper<VideoProducerSampleRecord>;
+  VideoQuality: ResolverTypeWrapper<VideoQualityRecord>;
   VideoStats: ResolverTypeWrapper<VideoStatsRecord>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Asn: AsnRecord;
+  AudioConsumerSample: AudioConsumerSampleRecord;
+  AudioCumulative: AudioCumulativeRecord;
+  AudioProducerSample: AudioProducerSampleRecord;
+  AudioQuality: AudioQualityRecord;
   AudioStats: AudioStatsRecord;
   Boolean: Scalars['Boolean']['output'];
+  BrowserMetadata: BrowserMetadataRecord;
+  CandidatePair: CandidatePairRecord;
+  CandidatePairs: CandidatePairsRecord;
   DateTime: Scalars['DateTime']['output'];
+  Device: DeviceRecord;
   DeviceInfo: DeviceInfoRecord;
+  DeviceUpdate: DeviceUpdateRecord;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   IpInformation: IpInformationRecord;
+  JSON: Scalars['JSON']['output'];
+  LatencyCumulative: LatencyCumulativeRecord;
+  NativeMetadata: NativeMetadataRecord;
+  PacketLossCumulative: PacketLossCumulativeRecord;
+  Paging: PagingSource;
   Participant: ParticipantSource;
+  ParticipantPage: ParticipantPageSource;
+  PcMetadata: PcMetadataRecord;
+  PeerDeviceInfo: PeerDeviceInfoRecord;
+  PeerEvent: PeerEventRecord;
+  PeerIpInformation: PeerIpInformationRecord;
+  PeerReport: PeerReportSource;
+  PeerReportEvent: PeerReportEventRecord;
+  PeerReportMetadata: PeerReportMetadataRecord;
+  PeerReportQuality: PeerReportQualityRecord;
   PeerStats: PeerStatsRecord;
   PeerStatsEvent: PeerStatsEventRecord;
+  Percentiles: PercentilesRecord;
   PrecallNetworkInformation: PrecallNetworkInformationRecord;
+  QualityLimitationDurations: QualityLimitationDurationsRecord;
   QualityStats: QualityStatsRecord;
   Query: Record<PropertyKey, never>;
+  SelectedDeviceUpdate: SelectedDeviceUpdateRecord;
+  Session: SessionSource;
+  SessionPage: SessionPageSource;
   String: Scalars['String']['output'];
+  VideoConsumerSample: VideoConsumerSampleRecord;
+  VideoCumulative: VideoCumulativeRecord;
+  VideoIssues: VideoIssuesRecord;
+  VideoProducerSample: VideoProducerSampleRecord;
+  VideoQuality: VideoQualityRecord;
   VideoStats: VideoStatsRecord;
+};
+
+export type AsnResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Asn'] = ResolversParentTypes['Asn']> = {
+  asn: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  domain: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  route: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AudioConsumerSampleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AudioConsumerSample'] = ResolversParentTypes['AudioConsumerSample']> = {
+  bytesReceived: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bytesSent: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  concealmentEvents: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  consumerId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  jitter: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  jitterBufferDelay: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  jitterBufferEmittedCount: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mid: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mosQuality: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  packetsLost: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  packetsReceived: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  packetsSent: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  peerId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  producerId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  rtt: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ssrc: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  timestamp: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type AudioCumulativeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AudioCumulative'] = ResolversParentTypes['AudioCumulative']> = {
+  jitter: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
+  jitterBufferDelay: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
+  packetLoss: Resolver<Maybe<ResolversTypes['PacketLossCumulative']>, ParentType, ContextType>;
+  qualityMos: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
+  rtt: Resolver<Maybe<ResolversTypes['LatencyCumulative']>, ParentType, ContextType>;
+};
+
+export type AudioProducerSampleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AudioProducerSample'] = ResolversParentTypes['AudioProducerSample']> = {
+  bytesSent: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  jitter: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mid: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mosQuality: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  packetsLost: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  packetsSent: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  producerId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  rtt: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ssrc: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  timestamp: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type AudioQualityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AudioQuality'] = ResolversParentTypes['AudioQuality']> = {
+  consumer: Resolver<Maybe<Array<ResolversTypes['AudioConsumerSample']>>, ParentType, ContextType>;
+  consumerCumulative: Resolver<Maybe<ResolversTypes['AudioCumulative']>, ParentType, ContextType>;
+  producer: Resolver<Maybe<Array<ResolversTypes['AudioProducerSample']>>, ParentType, ContextType>;
+  producerCumulative: Resolver<Maybe<ResolversTypes['AudioCumulative']>, ParentType, ContextType>;
 };
 
 export type AudioStatsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AudioStats'] = ResolversParentTypes['AudioStats']> = {
@@ -369,9 +1441,54 @@ export type AudioStatsResolvers<ContextType = GatewayContext, ParentType extends
   timestamp: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type BrowserMetadataResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BrowserMetadata'] = ResolversParentTypes['BrowserMetadata']> = {
+  browser: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  browserVersion: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  engine: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userAgent: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  webglSupport: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type CandidatePairResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CandidatePair'] = ResolversParentTypes['CandidatePair']> = {
+  availableIncomingBitrate: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  availableOutgoingBitrate: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bytesReceived: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bytesSent: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  currentRoundTripTime: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lastPacketReceivedTimestamp: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lastPacketSentTimestamp: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  localCandidateAddress: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localCandidateId: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localCandidatePort: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  localCandidateProtocol: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localCandidateType: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localCandidateUrl: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nominated: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  packetsReceived: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  packetsSent: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  remoteCandidateAddress: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  remoteCandidateId: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  remoteCandidatePort: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  remoteCandidateProtocol: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  remoteCandidateType: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  remoteCandidateUrl: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totalRoundTripTime: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type CandidatePairsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CandidatePairs'] = ResolversParentTypes['CandidatePairs']> = {
+  consumingTransport: Resolver<Maybe<Array<ResolversTypes['CandidatePair']>>, ParentType, ContextType>;
+  producingTransport: Resolver<Maybe<Array<ResolversTypes['CandidatePair']>>, ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeviceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Device'] = ResolversParentTypes['Device']> = {
+  deviceId: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
 
 export type DeviceInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeviceInfo'] = ResolversParentTypes['DeviceInfo']> = {
   browser: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -388,6 +1505,12 @@ export type DeviceInfoResolvers<ContextType = GatewayContext, ParentType extends
   webglSupport: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
+export type DeviceUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeviceUpdate'] = ResolversParentTypes['DeviceUpdate']> = {
+  added: Resolver<Maybe<Array<ResolversTypes['Device']>>, ParentType, ContextType>;
+  removed: Resolver<Maybe<Array<ResolversTypes['Device']>>, ParentType, ContextType>;
+  timestamp: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type IpInformationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IpInformation'] = ResolversParentTypes['IpInformation']> = {
   city: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -399,6 +1522,38 @@ export type IpInformationResolvers<ContextType = GatewayContext, ParentType exte
   timezone: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type LatencyCumulativeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LatencyCumulative'] = ResolversParentTypes['LatencyCumulative']> = {
+  avg: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fiveHundredMsOrGreaterEventFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  oneHundredMsOrGreaterEventFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  twoHundredFiftyMsOrGreaterEventFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type NativeMetadataResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NativeMetadata'] = ResolversParentTypes['NativeMetadata']> = {
+  audioEncoder: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  videoEncoder: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PacketLossCumulativeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PacketLossCumulative'] = ResolversParentTypes['PacketLossCumulative']> = {
+  avg: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fiftyOrGreaterEventFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fiveOrGreaterEventFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tenOrGreaterEventFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  twentyFiveOrGreaterEventFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type PagingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Paging'] = ResolversParentTypes['Paging']> = {
+  endOffset: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pageNo: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perPage: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startOffset: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCount: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type ParticipantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {
   createdAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   customParticipantId: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -407,12 +1562,108 @@ export type ParticipantResolvers<ContextType = GatewayContext, ParentType extend
   id: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   joinedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   leftAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  peerReport: Resolver<Maybe<ResolversTypes['PeerReport']>, ParentType, ContextType>;
   peerStats: Resolver<Maybe<ResolversTypes['PeerStats']>, ParentType, ContextType>;
   presetName: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   qualityStats: Resolver<Maybe<Array<ResolversTypes['QualityStats']>>, ParentType, ContextType>;
   sessionId: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   updatedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   userId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ParticipantPageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ParticipantPage'] = ResolversParentTypes['ParticipantPage']> = {
+  items: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType>;
+  paging: Resolver<ResolversTypes['Paging'], ParentType, ContextType>;
+};
+
+export type PcMetadataResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PcMetadata'] = ResolversParentTypes['PcMetadata']> = {
+  effectiveNetworkType: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reflexiveConnectivity: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  relayConnectivity: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  sdp: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  timestamp: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  turnConnectivity: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type PeerDeviceInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PeerDeviceInfo'] = ResolversParentTypes['PeerDeviceInfo']> = {
+  cpus: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  isMobile: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  os: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  osVersion: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PeerEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PeerEvent'] = ResolversParentTypes['PeerEvent']> = {
+  createdAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventName: Resolver<Maybe<ResolversTypes['PeerEventName']>, ParentType, ContextType>;
+  eventNameRaw: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  minutesConsumed: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  participantId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  peerId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  presetViewType: Resolver<Maybe<ResolversTypes['PresetViewType']>, ParentType, ContextType>;
+  presetViewTypeRaw: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sessionId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  socketSessionId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  updatedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type PeerIpInformationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PeerIpInformation'] = ResolversParentTypes['PeerIpInformation']> = {
+  asn: Resolver<Maybe<ResolversTypes['Asn']>, ParentType, ContextType>;
+  city: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ipv4: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  org: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timezone: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PeerReportResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PeerReport'] = ResolversParentTypes['PeerReport']> = {
+  createdAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  customParticipantId: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  duration: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  joinedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  leftAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  metadata: Resolver<Maybe<ResolversTypes['PeerReportMetadata']>, ParentType, ContextType>;
+  participant: Resolver<Maybe<ResolversTypes['Participant']>, ParentType, ContextType>;
+  peerEvents: Resolver<Maybe<Array<ResolversTypes['PeerEvent']>>, ParentType, ContextType>;
+  presetName: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quality: Resolver<Maybe<ResolversTypes['PeerReportQuality']>, ParentType, ContextType>;
+  sessionId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  updatedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type PeerReportEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PeerReportEvent'] = ResolversParentTypes['PeerReportEvent']> = {
+  metadata: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  name: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  timestamp: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type PeerReportMetadataResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PeerReportMetadata'] = ResolversParentTypes['PeerReportMetadata']> = {
+  audioDevicesUpdates: Resolver<Maybe<Array<ResolversTypes['DeviceUpdate']>>, ParentType, ContextType>;
+  browserMetadata: Resolver<Maybe<ResolversTypes['BrowserMetadata']>, ParentType, ContextType>;
+  candidatePairs: Resolver<Maybe<ResolversTypes['CandidatePairs']>, ParentType, ContextType>;
+  deviceInfo: Resolver<Maybe<ResolversTypes['PeerDeviceInfo']>, ParentType, ContextType>;
+  events: Resolver<Maybe<Array<ResolversTypes['PeerReportEvent']>>, ParentType, ContextType>;
+  ipInformation: Resolver<Maybe<ResolversTypes['PeerIpInformation']>, ParentType, ContextType>;
+  nativeMetadata: Resolver<Maybe<ResolversTypes['NativeMetadata']>, ParentType, ContextType>;
+  pcMetadata: Resolver<Maybe<Array<ResolversTypes['PcMetadata']>>, ParentType, ContextType>;
+  roomViewType: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sdkName: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sdkType: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sdkVersion: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  selectedDeviceUpdates: Resolver<Maybe<Array<ResolversTypes['SelectedDeviceUpdate']>>, ParentType, ContextType>;
+  speakerDevicesUpdates: Resolver<Maybe<Array<ResolversTypes['DeviceUpdate']>>, ParentType, ContextType>;
+  videoDevicesUpdates: Resolver<Maybe<Array<ResolversTypes['DeviceUpdate']>>, ParentType, ContextType>;
+};
+
+export type PeerReportQualityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PeerReportQuality'] = ResolversParentTypes['PeerReportQuality']> = {
+  audio: Resolver<Maybe<ResolversTypes['AudioQuality']>, ParentType, ContextType>;
+  screenshareAudio: Resolver<Maybe<ResolversTypes['AudioQuality']>, ParentType, ContextType>;
+  screenshareVideo: Resolver<Maybe<ResolversTypes['VideoQuality']>, ParentType, ContextType>;
+  video: Resolver<Maybe<ResolversTypes['VideoQuality']>, ParentType, ContextType>;
 };
 
 export type PeerStatsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PeerStats'] = ResolversParentTypes['PeerStats']> = {
@@ -429,6 +1680,13 @@ export type PeerStatsEventResolvers<ContextType = GatewayContext, ParentType ext
   type: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PercentilesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Percentiles'] = ResolversParentTypes['Percentiles']> = {
+  avg: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p50: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p75: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type PrecallNetworkInformationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PrecallNetworkInformation'] = ResolversParentTypes['PrecallNetworkInformation']> = {
   backendRtt: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   effectiveNetworktype: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -439,6 +1697,13 @@ export type PrecallNetworkInformationResolvers<ContextType = GatewayContext, Par
   rtt: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   throughput: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   turnConnectivity: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type QualityLimitationDurationsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QualityLimitationDurations'] = ResolversParentTypes['QualityLimitationDurations']> = {
+  bandwidth: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cpu: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  none: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  other: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type QualityStatsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QualityStats'] = ResolversParentTypes['QualityStats']> = {
@@ -456,6 +1721,111 @@ export type QualityStatsResolvers<ContextType = GatewayContext, ParentType exten
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   participant?: Resolver<Maybe<ResolversTypes['Participant']>, ParentType, ContextType, RequireFields<QueryParticipantArgs, 'participantId' | 'sessionId'>>;
+  peerReport?: Resolver<Maybe<ResolversTypes['PeerReport']>, ParentType, ContextType, RequireFields<QueryPeerReportArgs, 'peerId'>>;
+  session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'sessionId'>>;
+  sessions?: Resolver<Maybe<ResolversTypes['SessionPage']>, ParentType, ContextType, RequireFields<QuerySessionsArgs, 'pageNo' | 'perPage'>>;
+};
+
+export type SelectedDeviceUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SelectedDeviceUpdate'] = ResolversParentTypes['SelectedDeviceUpdate']> = {
+  device: Resolver<Maybe<ResolversTypes['Device']>, ParentType, ContextType>;
+  timestamp: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type SessionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
+  associatedId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  breakoutRooms: Resolver<Maybe<Array<ResolversTypes['Session']>>, ParentType, ContextType>;
+  createdAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  liveParticipants: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxConcurrentParticipants: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  meetingDisplayName: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  minutesConsumed: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  organizationId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  participants: Resolver<Maybe<ResolversTypes['ParticipantPage']>, ParentType, ContextType, RequireFields<SessionParticipantsArgs, 'pageNo' | 'perPage'>>;
+  startedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status: Resolver<Maybe<ResolversTypes['SessionStatus']>, ParentType, ContextType>;
+  type: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type SessionPageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SessionPage'] = ResolversParentTypes['SessionPage']> = {
+  items: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  paging: Resolver<ResolversTypes['Paging'], ParentType, ContextType>;
+};
+
+export type VideoConsumerSampleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VideoConsumerSample'] = ResolversParentTypes['VideoConsumerSample']> = {
+  bytesReceived: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bytesSent: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  consumerId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  frameHeight: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  frameWidth: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  framesDecoded: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  framesDropped: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  framesPerSecond: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  jitter: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  jitterBufferDelay: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  jitterBufferEmittedCount: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  keyFramesDecoded: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  mid: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mosQuality: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  packetsLost: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  packetsReceived: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  packetsSent: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  peerId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  producerId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  rtt: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ssrc: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  timestamp: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type VideoCumulativeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VideoCumulative'] = ResolversParentTypes['VideoCumulative']> = {
+  frameWidth: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
+  framesPerSecond: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
+  issues: Resolver<Maybe<ResolversTypes['VideoIssues']>, ParentType, ContextType>;
+  jitterBufferDelay: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
+  packetLoss: Resolver<Maybe<ResolversTypes['PacketLossCumulative']>, ParentType, ContextType>;
+  qualityMos: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
+  rtt: Resolver<Maybe<ResolversTypes['LatencyCumulative']>, ParentType, ContextType>;
+};
+
+export type VideoIssuesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VideoIssues'] = ResolversParentTypes['VideoIssues']> = {
+  bandwidthLimitationFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cpuLimitationFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lagFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  noVideoFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  poorResolutionFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type VideoProducerSampleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VideoProducerSample'] = ResolversParentTypes['VideoProducerSample']> = {
+  bytesSent: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  firCount: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  frameHeight: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  frameWidth: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  framesEncoded: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  framesPerSecond: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  jitter: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  keyFramesEncoded: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  mid: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mosQuality: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  packetsLost: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  packetsSent: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pliCount: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  producerId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  qualityLimitationDurations: Resolver<Maybe<ResolversTypes['QualityLimitationDurations']>, ParentType, ContextType>;
+  qualityLimitationReason: Resolver<Maybe<ResolversTypes['QualityLimitationReason']>, ParentType, ContextType>;
+  qualityLimitationReasonRaw: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  qualityLimitationResolutionChanges: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rtt: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ssrc: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  timestamp: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type VideoQualityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VideoQuality'] = ResolversParentTypes['VideoQuality']> = {
+  consumer: Resolver<Maybe<Array<ResolversTypes['VideoConsumerSample']>>, ParentType, ContextType>;
+  consumerCumulative: Resolver<Maybe<ResolversTypes['VideoCumulative']>, ParentType, ContextType>;
+  producer: Resolver<Maybe<Array<ResolversTypes['VideoProducerSample']>>, ParentType, ContextType>;
+  producerCumulative: Resolver<Maybe<ResolversTypes['VideoCumulative']>, ParentType, ContextType>;
 };
 
 export type VideoStatsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VideoStats'] = ResolversParentTypes['VideoStats']> = {
@@ -470,16 +1840,50 @@ export type VideoStatsResolvers<ContextType = GatewayContext, ParentType extends
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  Asn: AsnResolvers<ContextType>;
+  AudioConsumerSample: AudioConsumerSampleResolvers<ContextType>;
+  AudioCumulative: AudioCumulativeResolvers<ContextType>;
+  AudioProducerSample: AudioProducerSampleResolvers<ContextType>;
+  AudioQuality: AudioQualityResolvers<ContextType>;
   AudioStats: AudioStatsResolvers<ContextType>;
+  BrowserMetadata: BrowserMetadataResolvers<ContextType>;
+  CandidatePair: CandidatePairResolvers<ContextType>;
+  CandidatePairs: CandidatePairsResolvers<ContextType>;
   DateTime: GraphQLScalarType;
+  Device: DeviceResolvers<ContextType>;
   DeviceInfo: DeviceInfoResolvers<ContextType>;
+  DeviceUpdate: DeviceUpdateResolvers<ContextType>;
   IpInformation: IpInformationResolvers<ContextType>;
+  JSON: GraphQLScalarType;
+  LatencyCumulative: LatencyCumulativeResolvers<ContextType>;
+  NativeMetadata: NativeMetadataResolvers<ContextType>;
+  PacketLossCumulative: PacketLossCumulativeResolvers<ContextType>;
+  Paging: PagingResolvers<ContextType>;
   Participant: ParticipantResolvers<ContextType>;
+  ParticipantPage: ParticipantPageResolvers<ContextType>;
+  PcMetadata: PcMetadataResolvers<ContextType>;
+  PeerDeviceInfo: PeerDeviceInfoResolvers<ContextType>;
+  PeerEvent: PeerEventResolvers<ContextType>;
+  PeerIpInformation: PeerIpInformationResolvers<ContextType>;
+  PeerReport: PeerReportResolvers<ContextType>;
+  PeerReportEvent: PeerReportEventResolvers<ContextType>;
+  PeerReportMetadata: PeerReportMetadataResolvers<ContextType>;
+  PeerReportQuality: PeerReportQualityResolvers<ContextType>;
   PeerStats: PeerStatsResolvers<ContextType>;
   PeerStatsEvent: PeerStatsEventResolvers<ContextType>;
+  Percentiles: PercentilesResolvers<ContextType>;
   PrecallNetworkInformation: PrecallNetworkInformationResolvers<ContextType>;
+  QualityLimitationDurations: QualityLimitationDurationsResolvers<ContextType>;
   QualityStats: QualityStatsResolvers<ContextType>;
   Query: QueryResolvers<ContextType>;
+  SelectedDeviceUpdate: SelectedDeviceUpdateResolvers<ContextType>;
+  Session: SessionResolvers<ContextType>;
+  SessionPage: SessionPageResolvers<ContextType>;
+  VideoConsumerSample: VideoConsumerSampleResolvers<ContextType>;
+  VideoCumulative: VideoCumulativeResolvers<ContextType>;
+  VideoIssues: VideoIssuesResolvers<ContextType>;
+  VideoProducerSample: VideoProducerSampleResolvers<ContextType>;
+  VideoQuality: VideoQualityResolvers<ContextType>;
   VideoStats: VideoStatsResolvers<ContextType>;
 };
 

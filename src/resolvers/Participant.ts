@@ -1,18 +1,38 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GatewayContext } from '../context.js';
 import type { ParticipantResolvers } from '../generated/resolvers-types.js';
+import type { ParticipantSource } from '../loaders/index.js';
+
+/** The participant's details: already at hand when the source was loaded by id, else one call. */
+async function detailsOf(
+  source: ParticipantSource,
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+) {
+  return source.details ?? (await context.loaders.participantDetails(source.key, info));
+}
 
 export const Participant: ParticipantResolvers = {
-  id: ({ record }) => record.id,
-  // Participant details do not carry their session id; it is the one the participant was loaded by.
+  id: ({ basics }) => basics.id,
+  // Participant records do not carry their session id; it is the one the participant was reached by.
   sessionId: ({ key }) => key.sessionId,
-  userId: ({ record }) => record.user_id ?? null,
-  customParticipantId: ({ record }) => record.custom_participant_id ?? null,
-  displayName: ({ record }) => record.display_name ?? null,
-  presetName: ({ record }) => record.preset_name ?? null,
-  joinedAt: ({ record }) => record.joined_at ?? null,
-  leftAt: ({ record }) => record.left_at ?? null,
-  createdAt: ({ record }) => record.created_at ?? null,
-  updatedAt: ({ record }) => record.updated_at ?? null,
-  duration: ({ record }) => record.duration ?? null,
-  peerStats: ({ record }) => record.peer_stats ?? null,
-  qualityStats: ({ record }) => record.quality_stats ?? null,
+  userId: ({ basics }) => basics.user_id ?? null,
+  customParticipantId: ({ basics }) => basics.custom_participant_id ?? null,
+  displayName: ({ basics }) => basics.display_name ?? null,
+  presetName: ({ basics }) => basics.preset_name ?? null,
+  joinedAt: ({ basics }) => basics.joined_at ?? null,
+  leftAt: ({ basics }) => basics.left_at ?? null,
+  createdAt: ({ basics }) => basics.created_at ?? null,
+  updatedAt: ({ basics }) => basics.updated_at ?? null,
+  duration: ({ basics }) => basics.duration ?? null,
+  peerStats: async (source, _args, context, info) =>
+    (await detailsOf(source, context, info)).peer_stats ?? null,
+  qualityStats: async (source, _args, context, info) =>
+    (await detailsOf(source, context, info)).quality_stats ?? null,
+  // The participant id is its peer id; the report's basic fields are the participant's own.
+  peerReport: ({ key, basics }) => ({
+    key: { accountId: key.accountId, appId: key.appId, peerId: key.participantId },
+    sessionId: key.sessionId,
+    basics,
+  }),
 };

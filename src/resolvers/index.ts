@@ -4,11 +4,17 @@ import { DateTime } from './DateTime.js';
 import { DeviceInfo } from './DeviceInfo.js';
 import { IpInformation } from './IpInformation.js';
 import { Participant } from './Participant.js';
+import { ParticipantPage } from './ParticipantPage.js';
+import { Paging } from './Paging.js';
+import { PeerReport } from './PeerReport.js';
+import { peerReportTypeResolvers } from './peer-report-types.js';
 import { PeerStats } from './PeerStats.js';
 import { PeerStatsEvent } from './PeerStatsEvent.js';
 import { PrecallNetworkInformation } from './PrecallNetworkInformation.js';
 import { QualityStats } from './QualityStats.js';
 import { Query } from './Query.js';
+import { Session } from './Session.js';
+import { SessionPage } from './SessionPage.js';
 import { VideoStats } from './VideoStats.js';
 
 export const resolvers: Resolvers = {
@@ -23,4 +29,10 @@ export const resolvers: Resolvers = {
   QualityStats,
   AudioStats,
   VideoStats,
+  PeerReport,
+  Session,
+  SessionPage,
+  ParticipantPage,
+  Paging,
+  ...peerReportTypeResolvers,
 };

@@ -7,8 +7,16 @@ import {
   parseRetryAfter,
   upstreamBadResponse,
 } from './errors.js';
+import { PeerReportEnvelope } from './peer-report-record.js';
+import type { PeerReportRecord } from './peer-report-record.js';
 import { ParticipantDetailsEnvelope, UpstreamErrorBody } from './schemas.js';
-import type { ParticipantDetailsRecord } from './schemas.js';
+import type { ParticipantBasicsRecord, ParticipantDetailsRecord } from './schemas.js';
+import {
+  ParticipantListEnvelope,
+  SessionEnvelope,
+  SessionListEnvelope,
+} from './session-schemas.js';
+import type { PagingRecord, SessionRecord } from './session-schemas.js';
 
 export interface UpstreamClientOptions {
   /** Base URL up to and including the API version, e.g. `https://api.cloudflare.com/client/v4`. */
@@ -27,9 +35,24 @@ export interface AppScope {
   readonly appId: string;
 }
 
-export interface ParticipantKey extends AppScope {
+export interface SessionKey extends AppScope {
   readonly sessionId: string;
+}
+
+export interface ParticipantKey extends SessionKey {
   readonly participantId: string;
+}
+
+export interface PeerKey extends AppScope {
+  readonly peerId: string;
+}
+
+/** Query parameters, by their RealtimeKit names; undefined values are not sent. */
+export type Query = Readonly<Record<string, string | undefined>>;
+
+export interface Page<Item> {
+  readonly items: readonly Item[];
+  readonly paging: PagingRecord | null;
 }
 
 /** Per-call inputs that come from the GraphQL request rather than from the resource. */
@@ -40,12 +63,23 @@ export interface CallContext {
   readonly signal?: AbortSignal;
 }
 
+/** One method per RealtimeKit endpoint (contract section 2); `query` carries its parameters. */
 export interface UpstreamClient {
-  getParticipantDetails(key: ParticipantKey, call: CallContext): Promise<ParticipantDetailsRecord>;
+  listSessions(scope: AppScope, query: Query, call: CallContext): Promise<Page<SessionRecord>>;
+  getSession(key: SessionKey, query: Query, call: CallContext): Promise<SessionRecord>;
+  listSessionParticipants(
+    key: SessionKey,
+    query: Query,
+    call: CallContext,
+  ): Promise<Page<ParticipantBasicsRecord>>;
+  getParticipantDetails(
+    key: ParticipantKey,
+    query: Query,
+    call: CallContext,
+  ): Promise<ParticipantDetailsRecord>;
+  getPeerReport(key: PeerKey, query: Query, call: CallContext): Promise<PeerReportRecord>;
   close(): Promise<void>;
 }
-
-type Query = Readonly<Record<string, string | undefined>>;
 
 /** Error bodies are only read for their codes, so a small cap is enough. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -171,11 +205,35 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     return parsed.data;
   }
 
+  const segment = encodeURIComponent;
+  const sessionPath = (key: SessionKey) => `${appPath(key)}/sessions/${segment(key.sessionId)}`;
+
   return {
-    async getParticipantDetails(key, call) {
-      const path = `${appPath(key)}/sessions/${encodeURIComponent(key.sessionId)}/participants/${encodeURIComponent(key.participantId)}`;
-      const envelope = await getJson(path, {}, ParticipantDetailsEnvelope, call);
+    async listSessions(scope, query, call) {
+      const envelope = await getJson(
+        `${appPath(scope)}/sessions`,
+        query,
+        SessionListEnvelope,
+        call,
+      );
+      return { items: envelope.data.sessions, paging: envelope.paging ?? null };
+    },
+    getSession(key, query, call) {
+      return getJson(sessionPath(key), query, SessionEnvelope, call);
+    },
+    async listSessionParticipants(key, query, call) {
+      const path = `${sessionPath(key)}/participants`;
+      const { participants, paging } = await getJson(path, query, ParticipantListEnvelope, call);
+      return { items: participants, paging };
+    },
+    async getParticipantDetails(key, query, call) {
+      const path = `${sessionPath(key)}/participants/${segment(key.participantId)}`;
+      const envelope = await getJson(path, query, ParticipantDetailsEnvelope, call);
       return envelope.data.participant;
+    },
+    getPeerReport(key, query, call) {
+      const path = `${appPath(key)}/sessions/peer-report/${segment(key.peerId)}`;
+      return getJson(path, query, PeerReportEnvelope, call);
     },
     async close() {
       await pool.close();

@@ -9,10 +9,10 @@ import { z } from 'zod';
  * resolvers only rename fields.
  */
 
-const text = z.string().nullish();
-const count = z.number().nullish();
-const flag = z.boolean().nullish();
-const timestamp = z.iso.datetime({ offset: true }).nullish();
+export const text = z.string().nullish();
+export const count = z.number().nullish();
+export const flag = z.boolean().nullish();
+export const timestamp = z.iso.datetime({ offset: true }).nullish();
 
 export const DeviceInfoRecord = z.object({
   browser: text,
@@ -119,7 +119,7 @@ const QualityStatsList = z
   .transform((value) => (Array.isArray(value) ? value : [value]));
 
 /** The basic fields every participant shape carries (the session participants list item). */
-const participantBasics = {
+export const participantBasics = {
   id: z.string().min(1),
   user_id: text,
   custom_participant_id: text,
@@ -131,6 +131,9 @@ const participantBasics = {
   created_at: timestamp,
   updated_at: timestamp,
 };
+
+export const ParticipantBasicsRecord = z.object(participantBasics);
+export type ParticipantBasicsRecord = z.output<typeof ParticipantBasicsRecord>;
 
 /** Participant details: version A carries `peer_stats` and `quality_stats`; version D does not. */
 export const ParticipantDetailsRecord = z.object({

@@ -187,7 +187,7 @@ describe('failures that need their own gateway settings', () => {
   it('UPSTREAM_BAD_RESPONSE when the body exceeds the size cap', async () => {
     await withHarness({ gateway: { upstream: { maxResponseBytes: 2_048 } } }, async (h) => {
       const { body } = await h.query(
-        `{ participant(sessionId: "${h.fake.demo.sessionId}", participantId: "${h.fake.demo.participantId}") { id } }`,
+        `{ participant(sessionId: "${h.fake.demo.sessionId}", participantId: "${h.fake.demo.participantId}") { id peerStats { status } } }`,
       );
       expect(body.errors).toEqual([
         {

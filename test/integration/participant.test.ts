@@ -97,7 +97,11 @@ describe('participant details through GraphQL', () => {
     );
     expect(body.data).toEqual({ participant: { id: participantId } });
     expect(callSummary(harness.fake)).toEqual([
-      { method: 'GET', path: participantPath(harness.fake, sessionId, participantId), query: {} },
+      {
+        method: 'GET',
+        path: participantPath(harness.fake, sessionId, participantId),
+        query: { filters: 'events' },
+      },
     ]);
   });
 });

@@ -59,6 +59,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         requestTimeoutMs: 2_000,
         maxResponseBytes: 16 * 1024 * 1024,
         connections: 8,
+        concurrencyPerRequest: 8,
         ...options.gateway?.upstream,
       },
     },

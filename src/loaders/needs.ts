@@ -1,0 +1,211 @@
+import {
+  getDirectiveValues,
+  getNamedType,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isCompositeType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+} from 'graphql';
+import type {
+  FragmentDefinitionNode,
+  GraphQLCompositeType,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  SelectionNode,
+  SelectionSetNode,
+} from 'graphql';
+
+/** The `filters` values RealtimeKit understands, in the order the gateway sends them. */
+export const FILTER_VALUES = [
+  'device_info',
+  'ip_information',
+  'precall_network_information',
+  'events',
+  'quality_stats',
+] as const;
+
+export type FilterValue = (typeof FILTER_VALUES)[number];
+
+/** What one upstream call for a participant or peer report must return. */
+export interface SectionNeed {
+  /** A field no filter value covers was selected: ask for everything (send no `filters`). */
+  readonly all: boolean;
+  readonly sections: ReadonlySet<FilterValue>;
+  /** `include_peer_events=true`. */
+  readonly peerEvents: boolean;
+}
+
+export interface SessionNeed {
+  /** `include_breakout_rooms=true`. */
+  readonly breakoutRooms: boolean;
+}
+
+/** What the whole operation needs from each kind of upstream resource. */
+export interface OperationNeeds {
+  readonly participant: SectionNeed;
+  readonly peerReport: SectionNeed;
+  readonly session: SessionNeed;
+}
+
+type Resource = 'participant' | 'peerReport';
+
+type FieldEffect =
+  | { readonly resource: Resource; readonly section: FilterValue }
+  | { readonly resource: Resource; readonly peerEvents: true }
+  | { readonly resource: 'session'; readonly breakoutRooms: true };
+
+/**
+ * Which upstream section each GraphQL field lives in (contract section 4). A field is named by its
+ * parent type, and each of these parent types occurs under exactly one resource, so no ancestry
+ * needs tracking.
+ */
+const FIELD_EFFECTS: Readonly<Record<string, FieldEffect>> = {
+  'Participant.qualityStats': { resource: 'participant', section: 'quality_stats' },
+  'PeerStats.deviceInfo': { resource: 'participant', section: 'device_info' },
+  'PeerStats.ipInformation': { resource: 'participant', section: 'ip_information' },
+  'PeerStats.precallNetworkInformation': {
+    resource: 'participant',
+    section: 'precall_network_information',
+  },
+  'PeerStats.events': { resource: 'participant', section: 'events' },
+  'PeerReport.quality': { resource: 'peerReport', section: 'quality_stats' },
+  'PeerReport.peerEvents': { resource: 'peerReport', peerEvents: true },
+  'PeerReportMetadata.deviceInfo': { resource: 'peerReport', section: 'device_info' },
+  'PeerReportMetadata.browserMetadata': { resource: 'peerReport', section: 'device_info' },
+  'PeerReportMetadata.ipInformation': { resource: 'peerReport', section: 'ip_information' },
+  'PeerReportMetadata.pcMetadata': {
+    resource: 'peerReport',
+    section: 'precall_network_information',
+  },
+  'PeerReportMetadata.events': { resource: 'peerReport', section: 'events' },
+  'Session.breakoutRooms': { resource: 'session', breakoutRooms: true },
+};
+
+/**
+ * Section containers: any of their fields not listed above (candidate pairs, device updates, the
+ * SDK fields, `config`, `status`, even `__typename`) is covered by no filter value, so selecting it
+ * means asking for the whole resource. The contract only promises the named sections under a
+ * filter; guessing which other fields survive one would risk silently missing data.
+ */
+const SECTION_CONTAINERS: Readonly<Record<string, Resource>> = {
+  PeerStats: 'participant',
+  PeerReportMetadata: 'peerReport',
+};
+
+interface MutableNeed {
+  all: boolean;
+  sections: Set<FilterValue>;
+  peerEvents: boolean;
+}
+
+function isIncluded(node: SelectionNode, variables: Readonly<Record<string, unknown>>): boolean {
+  const skip = getDirectiveValues(GraphQLSkipDirective, node, variables);
+  if (skip?.['if'] === true) return false;
+  const include = getDirectiveValues(GraphQLIncludeDirective, node, variables);
+  return include?.['if'] !== false;
+}
+
+/**
+ * Computes, from the operation's selection set, the union of upstream sections every part of the
+ * query needs, per kind of resource: across aliases, fragments, inline fragments, links between
+ * types and lists, honouring @skip/@include with the request's variables. Loading every resource
+ * of a kind with that union is what makes one upstream call per distinct resource possible: a
+ * resource reached twice by different paths never needs a second, wider call.
+ */
+export function needsForOperation(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  variables: Readonly<Record<string, unknown>>,
+): OperationNeeds {
+  const needs: Record<Resource, MutableNeed> = {
+    participant: { all: false, sections: new Set(), peerEvents: false },
+    peerReport: { all: false, sections: new Set(), peerEvents: false },
+  };
+  let breakoutRooms = false;
+  const visitedFragments = new Set<string>();
+
+  const record = (typeName: string, fieldName: string) => {
+    const effect = FIELD_EFFECTS[`${typeName}.${fieldName}`];
+    if (effect === undefined) {
+      const container = SECTION_CONTAINERS[typeName];
+      if (container !== undefined) needs[container].all = true;
+    } else if ('section' in effect) {
+      needs[effect.resource].sections.add(effect.section);
+    } else if ('peerEvents' in effect) {
+      needs[effect.resource].peerEvents = true;
+    } else {
+      breakoutRooms = true;
+    }
+  };
+
+  const walk = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType) => {
+    for (const selection of selectionSet.selections) {
+      if (!isIncluded(selection, variables)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const fieldName = selection.name.value;
+        record(parentType.name, fieldName);
+        if (selection.selectionSet === undefined) continue;
+        if (!isObjectType(parentType) && !isInterfaceType(parentType)) continue;
+        const field = parentType.getFields()[fieldName];
+        const fieldType = field === undefined ? undefined : getNamedType(field.type);
+        if (isCompositeType(fieldType)) walk(selection.selectionSet, fieldType);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition
+          ? schema.getType(selection.typeCondition.name.value)
+          : parentType;
+        if (isCompositeType(condition)) walk(selection.selectionSet, condition);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments[name];
+        // A fragment's type condition fixes its parent type, so one visit covers every spread.
+        if (fragment === undefined || visitedFragments.has(name)) continue;
+        visitedFragments.add(name);
+        const condition = schema.getType(fragment.typeCondition.name.value);
+        if (isCompositeType(condition)) walk(fragment.selectionSet, condition);
+      }
+    }
+  };
+
+  const rootType = schema.getRootType(operation.operation);
+  if (rootType) walk(operation.selectionSet, rootType);
+  return { ...needs, session: { breakoutRooms } };
+}
+
+/**
+ * RealtimeKit has no filter value for "basic fields only", yet they come back under any filter. When
+ * a query needs no section, ask for the smallest one instead of, by omission, everything.
+ */
+const SMALLEST_SECTION: FilterValue = 'events';
+
+/** The need as it is actually requested upstream, so that what a call returned can be compared. */
+export function requestedNeed(need: SectionNeed): SectionNeed {
+  if (need.all || need.sections.size > 0) return need;
+  return { ...need, sections: new Set([SMALLEST_SECTION]) };
+}
+
+/** The `filters` and `include_peer_events` query parameters for a need. */
+export function sectionQuery(need: SectionNeed): Record<string, string | undefined> {
+  const requested = requestedNeed(need);
+  return {
+    filters: requested.all
+      ? undefined
+      : FILTER_VALUES.filter((value) => requested.sections.has(value)).join(','),
+    include_peer_events: requested.peerEvents ? 'true' : undefined,
+  };
+}
+
+/** Whether a response fetched for `have` contains everything `want` needs. */
+export function coversSections(have: SectionNeed, want: SectionNeed): boolean {
+  if (want.peerEvents && !have.peerEvents) return false;
+  if (have.all) return true;
+  if (want.all) return false;
+  return [...want.sections].every((section) => have.sections.has(section));
+}
+
+export function sectionNeedKey(need: SectionNeed): string {
+  const { filters, include_peer_events: peerEvents } = sectionQuery(need);
+  return `${filters ?? '*'}|${peerEvents ?? ''}`;
+}

@@ -1,0 +1,27 @@
+import type { CandidatePairResolvers } from '../generated/resolvers-types.js';
+
+export const CandidatePair: CandidatePairResolvers = {
+  bytesSent: (pair) => pair.bytes_sent ?? null,
+  bytesReceived: (pair) => pair.bytes_received ?? null,
+  packetsSent: (pair) => pair.packets_sent ?? null,
+  packetsReceived: (pair) => pair.packets_received ?? null,
+  currentRoundTripTime: (pair) => pair.current_round_trip_time ?? null,
+  totalRoundTripTime: (pair) => pair.total_round_trip_time ?? null,
+  availableIncomingBitrate: (pair) => pair.available_incoming_bitrate ?? null,
+  availableOutgoingBitrate: (pair) => pair.available_outgoing_bitrate ?? null,
+  localCandidateAddress: (pair) => pair.local_candidate_address ?? null,
+  localCandidateId: (pair) => pair.local_candidate_id ?? null,
+  localCandidatePort: (pair) => pair.local_candidate_port ?? null,
+  localCandidateProtocol: (pair) => pair.local_candidate_protocol ?? null,
+  localCandidateType: (pair) => pair.local_candidate_type ?? null,
+  localCandidateUrl: (pair) => pair.local_candidate_url ?? null,
+  remoteCandidateAddress: (pair) => pair.remote_candidate_address ?? null,
+  remoteCandidateId: (pair) => pair.remote_candidate_id ?? null,
+  remoteCandidatePort: (pair) => pair.remote_candidate_port ?? null,
+  remoteCandidateProtocol: (pair) => pair.remote_candidate_protocol ?? null,
+  remoteCandidateType: (pair) => pair.remote_candidate_type ?? null,
+  remoteCandidateUrl: (pair) => pair.remote_candidate_url ?? null,
+  nominated: (pair) => pair.nominated ?? null,
+  lastPacketSentTimestamp: (pair) => pair.last_packet_sent_timestamp ?? null,
+  lastPacketReceivedTimestamp: (pair) => pair.last_packet_received_timestamp ?? null,
+};

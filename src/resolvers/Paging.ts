@@ -1,0 +1,9 @@
+import type { PagingResolvers } from '../generated/resolvers-types.js';
+
+export const Paging: PagingResolvers = {
+  totalCount: ({ paging }) => paging?.total_count ?? null,
+  startOffset: ({ paging }) => paging?.start_offset ?? null,
+  endOffset: ({ paging }) => paging?.end_offset ?? null,
+  pageNo: ({ pageNo }) => pageNo,
+  perPage: ({ perPage }) => perPage,
+};

@@ -1,0 +1,68 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GatewayContext } from '../context.js';
+import type { SessionResolvers } from '../generated/resolvers-types.js';
+import type { SessionSource } from '../loaders/index.js';
+import { pageOf, participantListQuery } from '../upstream/list-queries.js';
+
+/** The session record: at hand when it came from a list, else one call (shared by all fields). */
+async function recordOf(source: SessionSource, context: GatewayContext, info: GraphQLResolveInfo) {
+  return source.record ?? (await context.loaders.session(source.key, info));
+}
+
+const STATUSES = new Set(['LIVE', 'ENDED'] as const);
+const isStatus = (value: string): value is 'LIVE' | 'ENDED' =>
+  (STATUSES as ReadonlySet<string>).has(value);
+
+export const Session: SessionResolvers = {
+  id: ({ key }) => key.sessionId,
+  associatedId: async (source, _args, context, info) =>
+    (await recordOf(source, context, info)).associated_id ?? null,
+  meetingDisplayName: async (source, _args, context, info) =>
+    (await recordOf(source, context, info)).meeting_display_name ?? null,
+  type: async (source, _args, context, info) =>
+    (await recordOf(source, context, info)).type ?? null,
+  status: async (source, _args, context, info) => {
+    const status = (await recordOf(source, context, info)).status?.toUpperCase();
+    // An unknown status reads as null rather than failing the field.
+    return status !== undefined && isStatus(status) ? status : null;
+  },
+  liveParticipants: async (source, _args, context, info) =>
+    (await recordOf(source, context, info)).live_participants ?? null,
+  maxConcurrentParticipants: async (source, _args, context, info) =>
+    (await recordOf(source, context, info)).max_concurrent_participants ?? null,
+  minutesConsumed: async (source, _args, context, info) =>
+    (await recordOf(source, context, info)).minutes_consumed ?? null,
+  organizationId: async (source, _args, context, info) =>
+    (await recordOf(source, context, info)).organization_id ?? null,
+  startedAt: async (source, _args, context, info) =>
+    (await recordOf(source, context, info)).started_at ?? null,
+  endedAt: async (source, _args, context, info) =>
+    (await recordOf(source, context, info)).ended_at ?? null,
+  createdAt: async (source, _args, context, info) =>
+    (await recordOf(source, context, info)).created_at ?? null,
+  updatedAt: async (source, _args, context, info) =>
+    (await recordOf(source, context, info)).updated_at ?? null,
+  breakoutRooms: async (source, _args, context, info) => {
+    // A listed session lacks its rooms (they need include_breakout_rooms), so always ask the loader.
+    const record = await context.loaders.session(source.key, info);
+    return (record.breakout_rooms ?? []).map((room) => ({
+      key: { ...source.key, sessionId: room.id },
+      record: room,
+    }));
+  },
+  async participants(source, args, context) {
+    const page = pageOf(args);
+    const result = await context.loaders.sessionParticipants(
+      source.key,
+      participantListQuery(args, page),
+    );
+    return {
+      ...page,
+      paging: result.paging,
+      items: result.items.map((basics) => ({
+        key: { ...source.key, participantId: basics.id },
+        basics,
+      })),
+    };
+  },
+};

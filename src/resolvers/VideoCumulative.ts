@@ -1,0 +1,12 @@
+import type { VideoCumulativeResolvers } from '../generated/resolvers-types.js';
+
+export const VideoCumulative: VideoCumulativeResolvers = {
+  qualityMos: (summary) => summary.quality_mos ?? null,
+  packetLoss: (summary) => summary.packet_loss ?? null,
+  rtt: (summary) => summary.rtt ?? null,
+  jitterBufferDelay: (summary) => summary.jitter_buffer_delay ?? null,
+  // Upstream spells it `frame_per_second`; the GraphQL name matches the samples' `framesPerSecond`.
+  framesPerSecond: (summary) => summary.frame_per_second ?? null,
+  frameWidth: (summary) => summary.frame_width ?? null,
+  issues: (summary) => summary.issues ?? null,
+};
