@@ -287,6 +287,10 @@ describe('upstream spec versions A–D', () => {
       });
       expect(report.presetName).toEqual(expect.stringMatching(/^(group_call|webinar)_/));
       expect(report.metadata.deviceInfo.os).toEqual(expect.any(String));
+      expect(callSummary(harness.fake)).toEqual([
+        peerReportCall({ filters: 'device_info,quality_stats' }),
+        participantCall({ filters: 'precall_network_information,quality_stats' }),
+      ]);
       if (version === 'D') {
         expect(participant.peerStats).toBeNull();
         expect(participant.qualityStats).toBeNull();
@@ -321,5 +325,55 @@ describe('the README', () => {
         filters: call.query.filters ?? null,
       })),
     ).toEqual(expected);
+  });
+});
+
+describe('failures stay on their own fields', () => {
+  const UNKNOWN = '00000000-0000-4000-8000-00000000beef';
+
+  it('an unknown peer report, session and participant list fail alone', async () => {
+    const { body } = await harness.query(`{
+      missing: peerReport(peerId: "${UNKNOWN}") { id quality { audio { producer { timestamp } } } }
+      gone: session(sessionId: "${UNKNOWN}") { id status participants { items { id } } }
+      ok: peerReport(peerId: "${peerId}") { id }
+    }`);
+    expect(body.data).toEqual({
+      missing: null,
+      gone: { id: UNKNOWN, status: null, participants: null },
+      ok: { id: peerId },
+    });
+    expect(body.errors?.map(({ path, extensions }) => ({ path, code: extensions?.code }))).toEqual(
+      expect.arrayContaining([
+        { path: ['missing'], code: 'NOT_FOUND' },
+        { path: ['gone', 'status'], code: 'NOT_FOUND' },
+        { path: ['gone', 'participants'], code: 'NOT_FOUND' },
+      ]),
+    );
+    expect(body.errors).toHaveLength(3);
+  });
+
+  it('a peer report that fails upstream leaves the participant beside it intact', async () => {
+    harness.fake.injectFault({ match: { endpoint: 'peerReport' }, status: 503 });
+    try {
+      const { body } = await harness.query(
+        `{ ${P()} { displayName qualityStats { averageQuality } peerReport { quality { audio { producer { timestamp } } } } } }`,
+      );
+      expect(
+        body.errors?.map(({ path, extensions }) => ({ path, code: extensions?.code })),
+      ).toEqual([{ path: ['participant', 'peerReport', 'quality'], code: 'UPSTREAM_UNAVAILABLE' }]);
+      expect(body.data).toMatchObject({
+        participant: { displayName: expect.any(String) as unknown, peerReport: { quality: null } },
+      });
+    } finally {
+      harness.fake.clearFaults();
+    }
+  });
+
+  it('rejects bad list arguments before any upstream call', async () => {
+    const { body } = await harness.query(`{ sessions(perPage: 500) { items { id } } }`);
+    expect(
+      body.errors?.map(({ message, extensions }) => ({ message, code: extensions?.code })),
+    ).toEqual([{ message: 'Argument "perPage" must be from 1 to 100.', code: 'BAD_USER_INPUT' }]);
+    expect(harness.fake.calls).toEqual([]);
   });
 });
