@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { ParticipantResolvers } from '../generated/resolvers-types.js';
 import type { ParticipantSource } from '../loaders/index.js';
+import { participantBasicFields } from './participant-basic-fields.js';
 
 /** The participant's details: already at hand when the source was loaded by id, else one call. */
 async function detailsOf(
@@ -13,18 +14,9 @@ async function detailsOf(
 }
 
 export const Participant: ParticipantResolvers = {
-  id: ({ basics }) => basics.id,
+  ...participantBasicFields<ParticipantSource>(),
   // Participant records do not carry their session id; it is the one the participant was reached by.
   sessionId: ({ key }) => key.sessionId,
-  userId: ({ basics }) => basics.user_id ?? null,
-  customParticipantId: ({ basics }) => basics.custom_participant_id ?? null,
-  displayName: ({ basics }) => basics.display_name ?? null,
-  presetName: ({ basics }) => basics.preset_name ?? null,
-  joinedAt: ({ basics }) => basics.joined_at ?? null,
-  leftAt: ({ basics }) => basics.left_at ?? null,
-  createdAt: ({ basics }) => basics.created_at ?? null,
-  updatedAt: ({ basics }) => basics.updated_at ?? null,
-  duration: ({ basics }) => basics.duration ?? null,
   peerStats: async (source, _args, context, info) =>
     (await detailsOf(source, context, info)).peer_stats ?? null,
   qualityStats: async (source, _args, context, info) =>

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { PeerReportResolvers } from '../generated/resolvers-types.js';
 import type { PeerReportSource } from '../loaders/index.js';
+import { participantBasicFields } from './participant-basic-fields.js';
 
 /** The full report: already at hand when loaded by id, else one call (e.g. after a link). */
 async function reportOf(
@@ -13,17 +14,8 @@ async function reportOf(
 }
 
 export const PeerReport: PeerReportResolvers = {
-  id: ({ basics }) => basics.id,
+  ...participantBasicFields<PeerReportSource>(),
   sessionId: ({ sessionId }) => sessionId,
-  userId: ({ basics }) => basics.user_id ?? null,
-  customParticipantId: ({ basics }) => basics.custom_participant_id ?? null,
-  displayName: ({ basics }) => basics.display_name ?? null,
-  presetName: ({ basics }) => basics.preset_name ?? null,
-  joinedAt: ({ basics }) => basics.joined_at ?? null,
-  leftAt: ({ basics }) => basics.left_at ?? null,
-  createdAt: ({ basics }) => basics.created_at ?? null,
-  updatedAt: ({ basics }) => basics.updated_at ?? null,
-  duration: ({ basics }) => basics.duration ?? null,
   peerEvents: async (source, _args, context, info) =>
     (await reportOf(source, context, info)).peer_events ?? null,
   metadata: async (source, _args, context, info) =>
