@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OperationLimits } from './plugins/operation-limits.js';
 import { isAccountId, isAppId } from './upstream/ids.js';
 
 export const DEFAULT_CLOUDFLARE_API_BASE_URL = 'https://api.cloudflare.com/client/v4';
@@ -32,6 +33,28 @@ const EnvSchema = z.object({
   UPSTREAM_MAX_RESPONSE_BYTES: optional(integer(1024, 1024 ** 3)).default(16 * 1024 * 1024),
   UPSTREAM_CONNECTIONS: optional(integer(1, 1024)).default(32),
   UPSTREAM_CONCURRENCY_PER_REQUEST: optional(integer(1, 256)).default(8),
+  UPSTREAM_CONCURRENCY: optional(integer(1, 4096)).default(64),
+  UPSTREAM_RETRIES: optional(integer(0, 5)).default(2),
+  UPSTREAM_RETRY_BASE_MS: optional(integer(1, 60_000)).default(100),
+  UPSTREAM_RETRY_MAX_MS: optional(integer(1, 600_000)).default(2_000),
+  TOKEN_BUCKET_CAPACITY: optional(integer(1, 100_000)).default(200),
+  TOKEN_BUCKET_REFILL_PER_SECOND: optional(
+    z.coerce
+      .number({ error: 'must be a positive number' })
+      .positive({ error: 'must be a positive number' }),
+  ).default(10 / 3),
+  BREAKER_FAILURE_THRESHOLD: optional(integer(1, 1000)).default(5),
+  BREAKER_COOLDOWN_MS: optional(integer(1, 3_600_000)).default(10_000),
+  OPERATION_TIMEOUT_MS: optional(integer(1, 600_000)).default(30_000),
+  MAX_REQUEST_BYTES: optional(integer(256, 64 * 1024 * 1024)).default(100 * 1024),
+  MAX_QUERY_TOKENS: optional(integer(1, 1_000_000)).default(2_000),
+  MAX_QUERY_DEPTH: optional(integer(1, 1000)).default(12),
+  MAX_ALIASES: optional(integer(0, 10_000)).default(30),
+  MAX_DIRECTIVES: optional(integer(0, 10_000)).default(30),
+  MAX_UPSTREAM_CALLS_PER_OPERATION: optional(integer(1, 10_000)).default(120),
+  INTROSPECTION: optional(
+    z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
+  ).default(true),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
 });
 
@@ -43,6 +66,22 @@ export interface UpstreamSettings {
   readonly maxResponseBytes: number;
   readonly connections: number;
   readonly concurrencyPerRequest: number;
+  /** Upstream calls in flight at once across all requests. */
+  readonly concurrency: number;
+  readonly retries: {
+    readonly max: number;
+    readonly baseDelayMs: number;
+    readonly maxDelayMs: number;
+  };
+  readonly tokenBucket: { readonly capacity: number; readonly refillPerSecond: number };
+  readonly breaker: { readonly failureThreshold: number; readonly cooldownMs: number };
+}
+
+export interface RequestLimits extends OperationLimits {
+  /** Total deadline of one GraphQL operation, upstream calls and retries included. */
+  readonly operationTimeoutMs: number;
+  /** Most upstream calls one operation may be estimated to make. */
+  readonly maxUpstreamCalls: number;
 }
 
 /**
@@ -54,6 +93,9 @@ export type AppConfig = {
   readonly host: string;
   readonly logLevel: LogLevel;
   readonly upstream: UpstreamSettings;
+  readonly limits: RequestLimits;
+  /** Introspection and GraphiQL, on or off together. */
+  readonly introspection: boolean;
 } & (
   | { readonly mode: 'demo' }
   | {
@@ -96,7 +138,31 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       maxResponseBytes: vars.UPSTREAM_MAX_RESPONSE_BYTES,
       connections: vars.UPSTREAM_CONNECTIONS,
       concurrencyPerRequest: vars.UPSTREAM_CONCURRENCY_PER_REQUEST,
+      concurrency: vars.UPSTREAM_CONCURRENCY,
+      retries: {
+        max: vars.UPSTREAM_RETRIES,
+        baseDelayMs: vars.UPSTREAM_RETRY_BASE_MS,
+        maxDelayMs: vars.UPSTREAM_RETRY_MAX_MS,
+      },
+      tokenBucket: {
+        capacity: vars.TOKEN_BUCKET_CAPACITY,
+        refillPerSecond: vars.TOKEN_BUCKET_REFILL_PER_SECOND,
+      },
+      breaker: {
+        failureThreshold: vars.BREAKER_FAILURE_THRESHOLD,
+        cooldownMs: vars.BREAKER_COOLDOWN_MS,
+      },
     },
+    limits: {
+      operationTimeoutMs: vars.OPERATION_TIMEOUT_MS,
+      maxRequestBytes: vars.MAX_REQUEST_BYTES,
+      maxTokens: vars.MAX_QUERY_TOKENS,
+      maxDepth: vars.MAX_QUERY_DEPTH,
+      maxAliases: vars.MAX_ALIASES,
+      maxDirectives: vars.MAX_DIRECTIVES,
+      maxUpstreamCalls: vars.MAX_UPSTREAM_CALLS_PER_OPERATION,
+    },
+    introspection: vars.INTROSPECTION,
   };
   if (vars.CLOUDFLARE_API_TOKEN === undefined && vars.CLOUDFLARE_API_BASE_URL === undefined) {
     return { ...base, mode: 'demo' };

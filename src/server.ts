@@ -3,18 +3,19 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { createContextFactory } from './context.js';
 import type { GatewayContext } from './context.js';
+import type { RequestLimits, UpstreamSettings } from './config.js';
 import type { ScopeDefaults } from './credentials.js';
 import type { Logger } from './logger.js';
+import { useOperationLimits } from './plugins/operation-limits.js';
 import { useStableErrorCodes } from './plugins/use-stable-error-codes.js';
 import { resolvers } from './resolvers/index.js';
 import { createUpstreamClient } from './upstream/client.js';
-import type { UpstreamClientOptions } from './upstream/client.js';
 
 export interface GatewayConfig {
-  readonly upstream: UpstreamClientOptions & {
-    /** Upstream calls one GraphQL request may have in flight at once (fan-out bound). */
-    readonly concurrencyPerRequest: number;
-  };
+  readonly upstream: UpstreamSettings & { readonly baseUrl: string };
+  readonly limits: RequestLimits;
+  /** Introspection and GraphiQL, on or off together. */
+  readonly introspection: boolean;
   /** The server-held CLOUDFLARE_API_TOKEN, used when a request brings no Authorization header. */
   readonly serverToken: string | undefined;
   readonly defaults: ScopeDefaults;
@@ -50,10 +51,12 @@ export function createGateway(config: GatewayConfig): Gateway {
       serverToken: config.serverToken,
       defaults: config.defaults,
     }),
-    plugins: [useStableErrorCodes()],
+    plugins: [useStableErrorCodes(), useOperationLimits(config.limits)],
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'RealtimeKit GraphQL', defaultQuery: config.exampleQuery },
+    graphiql: config.introspection
+      ? { title: 'RealtimeKit GraphQL', defaultQuery: config.exampleQuery }
+      : false,
     // isDev would copy original errors (with causes) into responses: never.
     maskedErrors: { isDev: false },
     logging: {

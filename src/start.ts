@@ -68,6 +68,8 @@ export async function startGateway(config: AppConfig, logger: Logger): Promise<R
     const served = await serveGateway(
       {
         upstream: { ...config.upstream, baseUrl: config.baseUrl },
+        limits: config.limits,
+        introspection: config.introspection,
         serverToken: config.apiToken,
         defaults: { accountId: config.accountId, appId: config.appId },
         exampleQuery: exampleQuery(PLACEHOLDER_IDS),
@@ -86,6 +88,8 @@ export async function startGateway(config: AppConfig, logger: Logger): Promise<R
   const served = await serveGateway(
     {
       upstream: { ...config.upstream, baseUrl: fake.url },
+      limits: config.limits,
+      introspection: config.introspection,
       serverToken: DEMO_TOKEN,
       defaults: { accountId: fake.accountId, appId: fake.appId },
       exampleQuery: exampleQuery(fake.demo),

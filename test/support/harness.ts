@@ -1,5 +1,6 @@
 import { DEMO_TOKEN, startFakeUpstream } from '../../src/fake-upstream/index.js';
 import type { FakeUpstream, FakeUpstreamOptions } from '../../src/fake-upstream/index.js';
+import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { GatewayConfig } from '../../src/server.js';
 import { serveGateway } from '../../src/start.js';
@@ -33,11 +34,15 @@ export interface Harness {
 
 export interface HarnessOptions {
   readonly fake?: FakeUpstreamOptions;
-  /** Overrides of the gateway config; upstream settings are merged. */
-  readonly gateway?: Partial<Omit<GatewayConfig, 'upstream'>> & {
+  /** Overrides of the gateway config; upstream settings and limits are merged. */
+  readonly gateway?: Partial<Omit<GatewayConfig, 'upstream' | 'limits'>> & {
     readonly upstream?: Partial<GatewayConfig['upstream']>;
+    readonly limits?: Partial<GatewayConfig['limits']>;
   };
 }
+
+/** The gateway's documented defaults, so tests run what users run unless they say otherwise. */
+const defaultConfig = loadConfig({});
 
 /**
  * Starts a real fake upstream and a real gateway, both on loopback port 0, with the gateway's
@@ -52,8 +57,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       defaults: { accountId: fake.accountId, appId: fake.appId },
       exampleQuery: '{ __typename }',
       logger: createLogger('debug', (line) => logLines.push(line)),
+      introspection: true,
       ...options.gateway,
+      limits: { ...defaultConfig.limits, ...options.gateway?.limits },
       upstream: {
+        ...defaultConfig.upstream,
         baseUrl: fake.url,
         connectTimeoutMs: 1_000,
         requestTimeoutMs: 2_000,
