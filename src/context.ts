@@ -16,6 +16,8 @@ export interface ContextDependencies {
   readonly client: UpstreamClient;
   /** Upstream calls one GraphQL request may have in flight at once. */
   readonly concurrencyPerRequest: number;
+  /** Total deadline of one GraphQL operation, upstream calls and retries included. */
+  readonly operationTimeoutMs: number;
   readonly serverToken: string | undefined;
   readonly defaults: ScopeDefaults;
 }
@@ -31,7 +33,12 @@ export function createContextFactory(deps: ContextDependencies) {
       defaults: deps.defaults,
       loaders: createLoaders(
         deps.client,
-        { authorization, signal: request.signal },
+        {
+          authorization,
+          // A client that goes away, or an operation past its deadline, aborts its upstream calls.
+          signal: AbortSignal.any([request.signal, AbortSignal.timeout(deps.operationTimeoutMs)]),
+          deadline: Date.now() + deps.operationTimeoutMs,
+        },
         { concurrency: deps.concurrencyPerRequest },
       ),
     };

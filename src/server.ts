@@ -7,7 +7,12 @@ import type { RequestLimits, UpstreamSettings } from './config.js';
 import type { ScopeDefaults } from './credentials.js';
 import type { Logger } from './logger.js';
 import { useOperationLimits } from './plugins/operation-limits.js';
+import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
+import { useNoSuggestions } from './plugins/use-no-suggestions.js';
+import { usePrivateResponses } from './plugins/use-private-responses.js';
+import { useSchemaExposure } from './plugins/use-schema-exposure.js';
 import { useStableErrorCodes } from './plugins/use-stable-error-codes.js';
+import { useUpstreamBudget } from './plugins/use-upstream-budget.js';
 import { resolvers } from './resolvers/index.js';
 import { createUpstreamClient } from './upstream/client.js';
 
@@ -41,17 +46,26 @@ export function loadTypeDefs(): string[] {
 
 /** Builds the GraphQL gateway from a config object; it does not listen or read the environment. */
 export function createGateway(config: GatewayConfig): Gateway {
-  const client = createUpstreamClient(config.upstream);
   const { logger } = config;
+  const client = createUpstreamClient({ ...config.upstream, logger });
   const yoga = createYoga<object, GatewayContext>({
     schema: createSchema<GatewayContext>({ typeDefs: loadTypeDefs(), resolvers }),
     context: createContextFactory({
       client,
       concurrencyPerRequest: config.upstream.concurrencyPerRequest,
+      operationTimeoutMs: config.limits.operationTimeoutMs,
       serverToken: config.serverToken,
       defaults: config.defaults,
     }),
-    plugins: [useStableErrorCodes(), useOperationLimits(config.limits)],
+    plugins: [
+      useStableErrorCodes(),
+      useCsrfPrevention(),
+      useOperationLimits(config.limits),
+      useSchemaExposure({ introspection: config.introspection }),
+      useNoSuggestions(),
+      useUpstreamBudget(config.limits.maxUpstreamCalls),
+      usePrivateResponses(),
+    ],
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: config.introspection

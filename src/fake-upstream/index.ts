@@ -7,6 +7,8 @@ export type {
   FakeDemoIds,
   FakeEndpoint,
   FakeFault,
+  FakeTenant,
+  FakeTenantOptions,
   FakeUpstream,
   FakeUpstreamOptions,
   FakeVersion,

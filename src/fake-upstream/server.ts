@@ -1,14 +1,12 @@
-import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createBoundedMemo } from './bounded-memo.js';
+import { deliver, writeWhole } from './delivery.js';
 import {
   FakeHttpError,
   authenticationError,
   badRequest,
-  defaultFaultBody,
   foreignAccount,
   invalidHeaders,
   notFound,
@@ -16,6 +14,8 @@ import {
   realtimeKitEnvelope,
   routeNotFound,
 } from './errors.js';
+import { applyFault } from './fault-outcome.js';
+import type { Outcome } from './fault-outcome.js';
 import { createFaultBook } from './faults.js';
 import {
   getParticipant,
@@ -31,10 +31,11 @@ import type { Query } from './query.js';
 import { createRateLimiter } from './rate-limit.js';
 import { BASE_PATH, matchRoute, routeLabel } from './routes.js';
 import type { RouteMatch } from './routes.js';
-import { createSeedData } from './seed-data.js';
+import { ACCOUNT_ID, APP_ID, canonicalAppId, resolveTenants, sha256 } from './tenants.js';
+import type { ResolvedTenant } from './tenants.js';
 import type {
   FakeCall,
-  FakeFault,
+  FakeTenant,
   FakeUpstream,
   FakeUpstreamOptions,
   FakeVersion,
@@ -45,24 +46,16 @@ export const DEMO_TOKEN = 'rtk-demo-token';
 export const DEFAULT_SEED = 42;
 export const DEFAULT_RATE_LIMIT = { quota: 250, windowSeconds: 10 } as const;
 
-const ACCOUNT_ID = /^[0-9a-f]{32}$/i;
-const APP_ID = /^([0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const BEARER = /^Bearer (\S+)$/i;
 const MEMO_ENTRIES = 64;
-
-interface Outcome {
-  status: number;
-  body: string | object;
-  headers: Record<string, string>;
-}
-
-const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
 /** The call log keeps only this: enough to tell tokens apart, useless to replay one. */
 export const authHashOf = (header: string): string => sha256(header).slice(0, 16);
 
-/** App ids are accepted as a UUID or as its 32-hex form, since the spec shows both [V]. */
-const canonicalAppId = (appId: string): string => appId.replaceAll('-', '').toLowerCase();
+/** A tenant's data with what the handlers need beside it; the memo is per tenant, as peer ids are. */
+interface ServedTenant extends ResolvedTenant {
+  readonly context: Omit<HandlerContext, 'knobs'>;
+}
 
 export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Promise<FakeUpstream> {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -70,25 +63,46 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   let version = options.version ?? 'default';
   if (!isFakeVersion(version)) throw new RangeError(`unknown version ${String(version)}`);
 
-  const data = createSeedData(seed);
-  const index = indexSeed(data);
-  const memo = createBoundedMemo(MEMO_ENTRIES);
   // Accepted tokens are held as hashes, so the fake never keeps a raw token past start-up.
-  const tokenHashes = new Set((options.tokens ?? [DEMO_TOKEN]).map(sha256));
+  const directory = resolveTenants({
+    baseSeed: seed,
+    tokens: options.tokens ?? [DEMO_TOKEN],
+    tenants: options.tenants,
+    markTenants: options.markTenants ?? false,
+  });
+  const served = new Map<string, ServedTenant>(
+    directory.tenants.map((tenant) => [
+      tenant.accountId,
+      {
+        ...tenant,
+        context: {
+          data: tenant.data,
+          memo: createBoundedMemo(MEMO_ENTRIES),
+          ...indexSeed(tenant.data),
+        },
+      },
+    ]),
+  );
+  const [primary] = directory.tenants;
+  if (primary === undefined) throw new Error('the fake serves no tenant');
   const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const faults = createFaultBook();
   const shutdown = new AbortController();
   let calls: FakeCall[] = [];
+  let inFlight = 0;
 
-  function authorize(header: string | undefined): void {
+  /** The accounts the header's token may read; throws the Cloudflare error for a missing or unknown one. */
+  function authorize(header: string | undefined): ReadonlySet<string> {
     if (header === undefined) throw authenticationError();
     const token = BEARER.exec(header)?.[1];
     if (token === undefined) throw invalidHeaders();
-    if (!tokenHashes.has(sha256(token))) throw authenticationError();
+    const accounts = directory.accountsByTokenHash.get(sha256(token));
+    if (accounts === undefined) throw authenticationError();
+    return accounts;
   }
 
-  function dispatch(route: RouteMatch, query: Query): JsonObject {
-    const context: HandlerContext = { data, knobs: versionKnobs(version), memo, ...index };
+  function dispatch(tenant: ServedTenant, route: RouteMatch, query: Query): JsonObject {
+    const context: HandlerContext = { ...tenant.context, knobs: versionKnobs(version) };
     switch (route.endpoint) {
       case 'sessions':
         return listSessions(context, query);
@@ -112,6 +126,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     authHash: string | null,
     route: RouteMatch | null,
   ): Outcome {
+    // Per token, whichever tenant it reads: Cloudflare counts a token's calls, not an account's.
     const rate = limiter.consume(authHash ?? 'anonymous');
     const headers = { ...rate.headers };
     if (!rate.allowed) {
@@ -125,10 +140,13 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       if (route === null || !ACCOUNT_ID.test(route.accountId)) {
         throw routeNotFound(routeLabel(path));
       }
-      authorize(authorization);
-      if (route.accountId.toLowerCase() !== data.accountId) throw foreignAccount();
+      const readable = authorize(authorization);
+      const accountId = route.accountId.toLowerCase();
+      const tenant = served.get(accountId);
+      // An account the fake does not serve and one the token may not read look the same, as on Cloudflare.
+      if (tenant === undefined || !readable.has(accountId)) throw foreignAccount();
       if (!APP_ID.test(route.appId)) throw badRequest('app_id must be a UUID');
-      if (canonicalAppId(route.appId) !== canonicalAppId(data.appId)) {
+      if (canonicalAppId(route.appId) !== canonicalAppId(tenant.appId)) {
         throw notFound(`No app found with id ${route.appId}`);
       }
       if (method !== 'GET') {
@@ -136,29 +154,35 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
           allow: 'GET',
         });
       }
-      return { status: 200, body: dispatch(route, query), headers };
+      return { status: 200, body: dispatch(tenant, route, query), headers };
     } catch (error) {
       if (!(error instanceof FakeHttpError)) throw error;
       return { status: error.status, body: error.body, headers: { ...headers, ...error.headers } };
     }
   }
 
-  function withFault(outcome: Outcome, fault: FakeFault | undefined): Outcome {
-    if (fault === undefined) return outcome;
-    const headers = { ...outcome.headers, ...lowercaseKeys(fault.headers ?? {}) };
-    if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-    if (fault.status === undefined) {
-      return { ...outcome, body: fault.body ?? outcome.body, headers };
-    }
-    const body =
-      fault.body ??
-      (fault.status < 400
-        ? outcome.body
-        : defaultFaultBody(fault.status, statusText(fault.status)));
-    return { status: fault.status, body, headers };
+  /**
+   * Aborts when the response closes unfinished (the client went away, or close() destroyed the socket) or the
+   * fake shuts down; without AbortSignal.any, so no listener outlives its request on the long-lived shutdown signal.
+   */
+  function exchangeSignal(response: ServerResponse): AbortSignal {
+    const ended = new AbortController();
+    const onShutdown = (): void => {
+      ended.abort();
+    };
+    shutdown.signal.addEventListener('abort', onShutdown, { once: true });
+    inFlight += 1;
+    response.once('close', () => {
+      inFlight -= 1;
+      shutdown.signal.removeEventListener('abort', onShutdown);
+      ended.abort();
+    });
+    if (shutdown.signal.aborted) ended.abort();
+    return ended.signal;
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const signal = exchangeSignal(response);
     request.resume();
     // Prefixed rather than resolved against a base, so a path starting with `//` stays a path.
     const url = new URL(`http://fake-upstream.invalid${request.url ?? '/'}`);
@@ -173,20 +197,12 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       endpoint: route?.endpoint ?? 'unknown',
       id: route?.lastId ?? null,
     });
-    const outcome = withFault(respond(method, path, query, authorization, authHash, route), fault);
-    if (fault?.delayMs !== undefined && fault.delayMs > 0) {
-      try {
-        await sleep(fault.delayMs, undefined, { signal: shutdown.signal });
-      } catch {
-        request.socket.destroy();
-        return;
-      }
-    }
-    if (fault?.drop === 'before-headers') {
-      request.socket.destroy();
-      return;
-    }
-    send(request, response, outcome, fault);
+    const outcome = applyFault(
+      respond(method, path, query, authorization, authHash, route),
+      fault,
+      authorization,
+    );
+    await deliver({ request, response, signal }, outcome, fault);
   }
 
   const server = createServer((request, response) => {
@@ -196,7 +212,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
-      send(request, response, {
+      writeWhole(response, {
         status: 500,
         body: realtimeKitEnvelope(500, `fake upstream bug: ${message}`),
         headers: {},
@@ -216,12 +232,24 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
+  const tenants: readonly FakeTenant[] = directory.tenants.map((tenant) => ({
+    accountId: tenant.accountId,
+    appId: tenant.appId,
+    seed: tenant.seed,
+    demo: { ...tenant.data.demo },
+  }));
 
   return {
     url: `http://${host}:${address.port}${BASE_PATH}`,
-    accountId: data.accountId,
-    appId: data.appId,
-    demo: { ...data.demo },
+    accountId: primary.accountId,
+    appId: primary.appId,
+    demo: { ...primary.data.demo },
+    get tenants() {
+      return tenants.map((tenant) => ({ ...tenant, demo: { ...tenant.demo } }));
+    },
+    get inFlight() {
+      return inFlight;
+    },
     get calls() {
       return calls.map((call) => ({ ...call, query: { ...call.query } }));
     },
@@ -250,48 +278,4 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       return closing;
     },
   };
-}
-
-function statusText(status: number): string {
-  return STATUS_TEXT[status] ?? 'Injected fault';
-}
-
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  404: 'Not found',
-  500: 'Internal server error',
-  502: 'Bad gateway',
-  503: 'Service unavailable',
-  504: 'Gateway timeout',
-};
-
-function lowercaseKeys(headers: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
-  );
-}
-
-function send(
-  request: IncomingMessage,
-  response: ServerResponse,
-  outcome: Outcome,
-  fault?: FakeFault,
-): void {
-  const payload = Buffer.from(
-    typeof outcome.body === 'string' ? outcome.body : JSON.stringify(outcome.body),
-  );
-  const headers: OutgoingHttpHeaders = { 'content-type': 'application/json', ...outcome.headers };
-  const half = payload.subarray(0, Math.floor(payload.length / 2));
-  if (fault?.drop === 'mid-body') {
-    // Chunked: no length is promised, so only the abrupt close tells the client the body is cut.
-    response.writeHead(outcome.status, headers);
-    response.write(half, () => request.socket.destroy());
-    return;
-  }
-  if (fault?.truncateBody === true) {
-    response.writeHead(outcome.status, { ...headers, 'content-length': payload.length });
-    response.write(half, () => request.socket.destroy());
-    return;
-  }
-  response.writeHead(outcome.status, { ...headers, 'content-length': payload.length });
-  response.end(payload);
 }

@@ -41,13 +41,73 @@ export interface FakeFault {
   drop?: 'before-headers' | 'mid-body';
   /** Declare the full content-length but send only half of the body, then destroy. */
   truncateBody?: boolean;
+  /**
+   * Send the headers at once, then the body (normal or faulted, whole or the part `drop`/`truncateBody` leave) a
+   * few bytes at a time at this rate, so only a client's total deadline, not an idle timeout, ends it. Stops when
+   * the client disconnects or the fake closes. Not with `drop: 'before-headers'`.
+   */
+  dripBytesPerSecond?: number;
+  /**
+   * Accept the request and never answer: no headers, no body, until the client disconnects or the fake closes.
+   * Only `match` and `times` may accompany it.
+   */
+  hang?: true;
+  /** Overrides `r=` (requests remaining) in the response's `Ratelimit` header, e.g. 0; a whole number ≥ 0. */
+  ratelimitRemaining?: number;
+  /** Overrides `t=` (seconds until the window resets) in the response's `Ratelimit` header; a whole number ≥ 0. */
+  ratelimitReset?: number;
+  /**
+   * Append the request's whole Authorization header value to every message of the error body, as a careless
+   * upstream might: lets a test show that the client never passes an upstream body on. Applies to error envelopes
+   * only (status ≥ 400, normal or injected); a success body, or a request without the header, is left as is. Not
+   * with `body`.
+   */
+  echoAuthorization?: true;
+}
+
+/** One account the fake serves, with the tokens allowed to read it. */
+export interface FakeTenantOptions {
+  /** 32 hex chars; kept lowercase. */
+  accountId: string;
+  /** A UUID or 32 hex chars; default the one generated from the tenant's seed. */
+  appId?: string;
+  /** Bearer tokens that may read this account; a token listed by several tenants reads all of them. */
+  tokens: readonly string[];
+  /** Seed of this tenant's data; default one derived from the base `seed` and `accountId`. */
+  seed?: number;
+}
+
+/** What a test needs to address one tenant's data. */
+export interface FakeTenant {
+  readonly accountId: string;
+  readonly appId: string;
+  /** The seed its data was generated from. */
+  readonly seed: number;
+  readonly demo: FakeDemoIds;
 }
 
 export interface FakeUpstreamOptions {
   /** Seed of the generated data; default 42. */
   seed?: number;
-  /** Bearer tokens the fake accepts; default `[DEMO_TOKEN]`. */
+  /** Bearer tokens the fake accepts; default `[DEMO_TOKEN]`. Not used when `tenants` is given. */
   tokens?: readonly string[];
+  /**
+   * Serve several accounts instead of the single seeded one, each with its own data and tokens. A token may read
+   * only the accounts of the tenants that list it: any other well-formed account id gets 403 / 9109
+   * "Unauthorized to access requested resource"; a token no tenant lists gets 403 / 10000. The first tenant is the
+   * one `accountId`, `appId` and `demo` describe. Without it: one tenant, the seed's own account, read by `tokens`.
+   */
+  tenants?: readonly FakeTenantOptions[];
+  /**
+   * Mark every record with its tenant, in string fields a client passes through unchanged (free text that zod
+   * validation accepts and GraphQL returns), so a test can see whose data reached a response:
+   * - participants, participant-list items and peer reports: `custom_participant_id` becomes
+   *   `<accountId>:<custom id>`;
+   * - sessions and their breakout rooms: `meeting_display_name` becomes `<accountId>: <name>`.
+   *
+   * Default false: the fields carry the seed's plain values.
+   */
+  markTenants?: boolean;
   version?: FakeVersion;
   /** Fixed window per token; default 250 requests per 10 s, RealtimeKit's published limit. */
   rateLimit?: { quota: number; windowSeconds: number };
@@ -57,7 +117,7 @@ export interface FakeUpstreamOptions {
   port?: number;
 }
 
-/** Ids worth knowing without reading the seed: all belong to the fake's own account and app. */
+/** Ids worth knowing without reading the seed: all belong to one account and app (the first tenant's in `demo`). */
 export interface FakeDemoIds {
   /** The same session as `endedSessionId`. */
   sessionId: string;
@@ -77,6 +137,13 @@ export interface FakeUpstream {
   readonly accountId: string;
   readonly appId: string;
   readonly demo: FakeDemoIds;
+  /** Every tenant, in the order given; without the `tenants` option, the one seeded account. */
+  readonly tenants: readonly FakeTenant[];
+  /**
+   * Requests received whose response has neither finished nor been cut off: delayed, dripping or hung ones. Lets a
+   * test see that a client's abort reached the fake. It catches up a tick after the socket closes, so poll it.
+   */
+  readonly inFlight: number;
   /** A copy of the call log, in arrival order. */
   readonly calls: readonly FakeCall[];
   resetCalls(): void;

@@ -13,7 +13,7 @@ import type {
 import type { PeerReportRecord } from '../upstream/peer-report-record.js';
 import type { ParticipantBasicsRecord, ParticipantDetailsRecord } from '../upstream/schemas.js';
 import type { SessionRecord } from '../upstream/session-schemas.js';
-import { createLimiter } from './limiter.js';
+import { createLimiter } from '../upstream/limiter.js';
 import { coversSections, needsForOperation, sectionNeedKey, sectionQuery } from './needs.js';
 import type { OperationNeeds, SectionNeed, SessionNeed } from './needs.js';
 import { createSectionedLoader } from './sectioned-loader.js';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Limiter } from './limiter.js';
+import type { Limiter } from '../upstream/limiter.js';
 
 export interface SectionedLoaderOptions<Key, Need, Value> {
   /** Identifies the resource, whatever sections are asked for. */

@@ -206,3 +206,95 @@ export function withStableCode(error: GraphQLError): GraphQLError {
     extensions: { ...error.extensions, code },
   });
 }
+
+/** The gateway's own rate budget for this token is spent, or upstream paused it; no call was made. */
+export function rateLimitedLocally(retryAfterSeconds: number): GatewayError {
+  return new GatewayError('This API token has used its upstream call budget; retry later.', {
+    code: 'RATE_LIMITED',
+    retryAfter: retryAfterSeconds,
+  });
+}
+
+/** The circuit breaker is open: upstream failed repeatedly, so calls fail fast for a while. */
+export function circuitOpen(retryAfterSeconds: number): GatewayError {
+  return new GatewayError('RealtimeKit is failing; calls are paused briefly.', {
+    code: 'UPSTREAM_UNAVAILABLE',
+    retryAfter: retryAfterSeconds,
+  });
+}
+
+/**
+ * Codes for requests the gateway refuses as a whole, before any field runs and so before any
+ * upstream call. They are not field errors: the response has no `data`, and the HTTP status says
+ * why (`extensions.http` is internal to Yoga and never serialized).
+ */
+export const REQUEST_ERROR_CODES = [
+  'PAYLOAD_TOO_LARGE',
+  'QUERY_TOO_COMPLEX',
+  'CSRF_PREVENTED',
+] as const;
+
+export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
+
+/** The operation limits a QUERY_TOO_COMPLEX error can name: each `max…` setting without `max`. */
+export type QueryComplexityLimit = 'tokens' | 'depth' | 'aliases' | 'directives';
+
+/** Which operation limit a query broke, by how much. */
+export interface QueryComplexityViolation {
+  readonly limit: QueryComplexityLimit;
+  readonly max: number;
+  readonly actual: number;
+}
+
+const COMPLEXITY_MESSAGES: Record<QueryComplexityLimit, (actual: number, max: number) => string> = {
+  tokens: (actual, max) => `The query has ${actual} tokens; at most ${max} are allowed.`,
+  depth: (actual, max) =>
+    `The query nests fields ${actual} levels deep; at most ${max} are allowed.`,
+  aliases: (actual, max) =>
+    `The query uses ${actual} aliases, counting a fragment at every spread; at most ${max} are allowed.`,
+  directives: (actual, max) =>
+    `The query uses ${actual} directives, counting a fragment at every spread; at most ${max} are allowed.`,
+};
+
+/**
+ * The request body (POST) or query string (GET) is larger than MAX_REQUEST_BYTES. HTTP 413 on
+ * every transport, because the request was refused before it was read as GraphQL.
+ */
+export function payloadTooLarge(part: 'body' | 'query string', max: number): GraphQLError {
+  return new GraphQLError(`The request ${part} is larger than ${max} bytes.`, {
+    extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'requestBytes', max, http: { status: 413 } },
+  });
+}
+
+/**
+ * The query parses but breaks an operation limit. It is reported like a validation error (HTTP
+ * 400, or 200 for a client that accepts only `application/json`, as the GraphQL-over-HTTP spec
+ * asks), because it is one: the document is refused before it is validated or executed.
+ */
+export function queryTooComplex(violation: QueryComplexityViolation): GraphQLError {
+  const { limit, max, actual } = violation;
+  return new GraphQLError(COMPLEXITY_MESSAGES[limit](actual, max), {
+    extensions: {
+      code: 'QUERY_TOO_COMPLEX',
+      limit,
+      max,
+      actual,
+      http: { status: 400, spec: true },
+    },
+  });
+}
+
+/** A request a browser could have sent cross-site without a CORS preflight; HTTP 403. */
+export function csrfPrevented(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'CSRF_PREVENTED', http: { status: 403 } },
+  });
+}
+
+/** An operation whose estimated upstream calls exceed the per-operation budget; nothing ran. */
+export function upstreamBudgetExceeded(estimate: number, max: number): GraphQLError {
+  return new GraphQLError(
+    `This operation could make up to ${estimate} upstream calls; the limit is ${max}. Ask for fewer aliases or smaller pages.`,
+    { extensions: { code: 'UPSTREAM_BUDGET_EXCEEDED', estimate, max } },
+  );
+}

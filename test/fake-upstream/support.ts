@@ -1,5 +1,5 @@
 import { DEMO_TOKEN } from '../../src/fake-upstream/index.js';
-import type { FakeUpstream } from '../../src/fake-upstream/index.js';
+import type { FakeTenant, FakeUpstream } from '../../src/fake-upstream/index.js';
 
 /** Real HTTP against the fake over loopback: what every client of the fake does. */
 
@@ -20,6 +20,23 @@ export interface CallOptions {
 
 export function appUrl(fake: FakeUpstream): string {
   return `${fake.url}/accounts/${fake.accountId}/realtime/kit/${fake.appId}`;
+}
+
+/** The app prefix of one tenant of a multi-tenant fake. */
+export function tenantUrl(
+  fake: FakeUpstream,
+  tenant: Pick<FakeTenant, 'accountId' | 'appId'>,
+): string {
+  return `${fake.url}/accounts/${tenant.accountId}/realtime/kit/${tenant.appId}`;
+}
+
+/** Polls until `done()` holds, for what the fake does after a client has gone: no fixed sleeps. */
+export async function eventually(done: () => boolean, timeoutMs = 3_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!done()) {
+    if (performance.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 export async function request(url: string, options: CallOptions = {}): Promise<Reply> {

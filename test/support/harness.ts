@@ -68,6 +68,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         maxResponseBytes: 16 * 1024 * 1024,
         connections: 8,
         concurrencyPerRequest: 8,
+        // Fast retries keep the suite quick; a breaker that never opens keeps tests that inject
+        // failures independent of each other. Tests of those policies set their own values.
+        retries: { max: 2, baseDelayMs: 5, maxDelayMs: 20 },
+        breaker: { failureThreshold: 1_000_000, cooldownMs: 1_000 },
         ...options.gateway?.upstream,
       },
     },

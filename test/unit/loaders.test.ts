@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLimiter } from '../../src/loaders/limiter.js';
+import { createLimiter } from '../../src/upstream/limiter.js';
 import { createSectionedLoader } from '../../src/loaders/sectioned-loader.js';
 
 function deferred<T>() {

@@ -1,7 +1,8 @@
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
 /**
- * Runs at most `concurrency` tasks at once and queues the rest in order. One GraphQL request that
+ * Runs at most `concurrency` tasks at once and queues the rest in order. Used per GraphQL request
+ * (fan-out) and per process (all upstream calls). One GraphQL request that
  * fans out to many upstream calls must not open a socket per call at once: it would burst through
  * RealtimeKit's rate limit and crowd out other requests.
  */

@@ -1,0 +1,272 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import type { Logger } from '../logger.js';
+import { createCircuitBreaker } from './circuit-breaker.js';
+import type { BreakerSettings } from './circuit-breaker.js';
+import {
+  circuitOpen,
+  errorFromResponse,
+  errorFromTransport,
+  parseRetryAfter,
+  rateLimitedLocally,
+  upstreamBadResponse,
+} from './errors.js';
+import { createLimiter } from './limiter.js';
+import { createRateBudget, parseRatelimitHeader } from './rate-budget.js';
+import type { TokenBucketSettings } from './rate-budget.js';
+import { backoffDelayMs, isRetryable } from './retry-policy.js';
+import type { RetrySettings } from './retry-policy.js';
+import { UpstreamErrorBody } from './schemas.js';
+
+export interface TransportOptions {
+  /** Base URL up to and including the API version, e.g. `https://api.cloudflare.com/client/v4`. */
+  readonly baseUrl: string;
+  readonly connectTimeoutMs: number;
+  /** Deadline of one attempt, from sending the request to the last body byte. */
+  readonly requestTimeoutMs: number;
+  readonly maxResponseBytes: number;
+  /** Keep-alive connections to the upstream origin. */
+  readonly connections: number;
+  /** Upstream calls in flight at once across all requests. */
+  readonly concurrency: number;
+  readonly retries: RetrySettings;
+  readonly tokenBucket: TokenBucketSettings;
+  readonly breaker: BreakerSettings;
+  readonly logger?: Logger;
+  /** Clock and randomness, replaceable so that policies can be tested deterministically. */
+  readonly now?: () => number;
+  readonly random?: () => number;
+}
+
+/** Per-call inputs that come from the GraphQL request rather than from the resource. */
+export interface CallContext {
+  /** The full `Authorization` header value to send upstream. */
+  readonly authorization: string;
+  /** Aborts the call when the client goes away or the operation's deadline passes. */
+  readonly signal?: AbortSignal;
+  /** Epoch milliseconds by which the GraphQL operation must be answered. */
+  readonly deadline: number;
+}
+
+/** Query parameters, by their RealtimeKit names; undefined values are not sent. */
+export type Query = Readonly<Record<string, string | undefined>>;
+
+export interface Transport {
+  getJson<T>(path: string, query: Query, schema: z.ZodType<T>, call: CallContext): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Error bodies are only read for their codes, so a small cap is enough. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(name, value);
+  }
+  const encoded = params.toString();
+  return encoded === '' ? '' : `?${encoded}`;
+}
+
+function headerValue(
+  headers: Dispatcher.ResponseData['headers'],
+  name: string,
+): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  maxBytes: number,
+): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBytes) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function cloudflareCodes(text: string | undefined): number[] {
+  if (text === undefined) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const parsed = UpstreamErrorBody.safeParse(json);
+  return parsed.success ? (parsed.data.errors ?? []).map((entry) => entry.code) : [];
+}
+
+const secondsFrom = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
+
+/** Whether a signal fired because a deadline passed (AbortSignal.timeout), not a disconnect. */
+function abortedByTimeout(signal: AbortSignal | undefined): boolean {
+  const reason: unknown = signal?.aborted ? signal.reason : undefined;
+  return reason instanceof DOMException && reason.name === 'TimeoutError';
+}
+
+/**
+ * The only component that speaks HTTP to RealtimeKit, and the only layer that retries. For every
+ * call it checks the circuit breaker and the token's rate budget, runs under the process-wide
+ * concurrency bound, enforces the per-attempt and per-operation deadlines and the response-size
+ * cap, maps failures to gateway codes, learns from `Ratelimit` and `Retry-After`, retries what is
+ * worth retrying, and validates the payload. Callers get validated data or a GatewayError.
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const base = new URL(options.baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const pool = new Pool(base.origin, {
+    connections: options.connections,
+    connect: { timeout: options.connectTimeoutMs },
+    // The attempt deadline below is the real bound; these only stop a silent socket earlier.
+    headersTimeout: options.requestTimeoutMs,
+    bodyTimeout: options.requestTimeoutMs,
+  });
+  const limit = createLimiter(options.concurrency);
+  const breaker = createCircuitBreaker(options.breaker, now);
+  const budget = createRateBudget(options.tokenBucket, now);
+  // Budgets are keyed by a keyed hash, so no token is held in memory as a map key or ever logged.
+  const secret = randomBytes(32);
+  const tokenKeyOf = (authorization: string) =>
+    createHmac('sha256', secret).update(authorization).digest('hex');
+
+  /** Waits out a pause upstream asked for, if it ends in time; otherwise fails fast. */
+  async function takeBudget(tokenKey: string, call: CallContext): Promise<void> {
+    for (;;) {
+      const decision = budget.take(tokenKey);
+      if (decision.ok) return;
+      if (!decision.paused || now() + decision.waitMs > call.deadline) {
+        throw rateLimitedLocally(secondsFrom(decision.waitMs));
+      }
+      await sleep(decision.waitMs, undefined, { signal: call.signal });
+    }
+  }
+
+  async function attempt<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    tokenKey: string,
+    call: CallContext,
+  ): Promise<T> {
+    await takeBudget(tokenKey, call);
+    if (!breaker.tryAcquire()) throw circuitOpen(secondsFrom(breaker.retryInMs()));
+
+    const started = now();
+    const attemptMs = Math.max(1, Math.min(options.requestTimeoutMs, call.deadline - started));
+    const attemptDeadline = AbortSignal.timeout(attemptMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, attemptDeadline]) : attemptDeadline;
+    let status: number;
+    let headers: Dispatcher.ResponseData['headers'];
+    let text: string | undefined;
+    try {
+      ({ status, headers, text } = await limit(async () => {
+        const response = await pool.request({
+          method: 'GET',
+          path,
+          headers: {
+            authorization: call.authorization,
+            accept: 'application/json',
+            'user-agent': 'realtimekit-graphql',
+          },
+          signal,
+        });
+        const ok = response.statusCode >= 200 && response.statusCode < 300;
+        const body = await readCapped(
+          response.body,
+          ok ? options.maxResponseBytes : MAX_ERROR_BODY_BYTES,
+        );
+        if (ok && body === undefined) {
+          throw upstreamBadResponse(`the body exceeds ${options.maxResponseBytes} bytes`);
+        }
+        return { status: response.statusCode, headers: response.headers, text: body };
+      }));
+    } catch (error) {
+      const timedOut = attemptDeadline.aborted || abortedByTimeout(call.signal);
+      const failure = errorFromTransport(error, timedOut);
+      if (failure.code === 'UPSTREAM_BAD_RESPONSE') breaker.onSuccess();
+      else breaker.onFailure();
+      options.logger?.debug('upstream call failed', {
+        path,
+        code: failure.code,
+        ms: now() - started,
+      });
+      throw failure;
+    }
+    options.logger?.debug('upstream call', { path, status, ms: now() - started });
+
+    if (status >= 500) breaker.onFailure();
+    else breaker.onSuccess();
+    const ratelimit = parseRatelimitHeader(headerValue(headers, 'ratelimit'));
+    if (ratelimit) {
+      budget.observeRemaining(tokenKey, ratelimit.remaining);
+      if (ratelimit.remaining === 0) budget.pause(tokenKey, now() + ratelimit.resetSeconds * 1000);
+    }
+
+    if (status < 200 || status >= 300) {
+      const retryAfter = parseRetryAfter(headerValue(headers, 'retry-after'), now());
+      // After a 429 no call of this token goes out until Retry-After ends, whoever makes it.
+      if (status === 429 && retryAfter !== undefined) {
+        budget.pause(tokenKey, now() + retryAfter * 1000);
+      }
+      throw errorFromResponse({ status, cloudflareCodes: cloudflareCodes(text), retryAfter });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text ?? '');
+    } catch (error) {
+      throw upstreamBadResponse('the body is not JSON', error);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw upstreamBadResponse('the body does not match the RealtimeKit contract', parsed.error);
+    }
+    return parsed.data;
+  }
+
+  return {
+    async getJson(resourcePath, query, schema, call) {
+      const path = `${basePath}${resourcePath}${queryString(query)}`;
+      const tokenKey = tokenKeyOf(call.authorization);
+      for (let retry = 0; ; retry += 1) {
+        try {
+          return await attempt(path, schema, tokenKey, call);
+        } catch (error) {
+          const failure = errorFromTransport(error, abortedByTimeout(call.signal));
+          if (retry >= options.retries.max || !isRetryable(failure) || call.signal?.aborted) {
+            throw failure;
+          }
+          const retryAfter = failure.extensions.retryAfter;
+          const delayMs =
+            failure.code === 'RATE_LIMITED' && retryAfter !== undefined
+              ? retryAfter * 1000
+              : backoffDelayMs(retry, options.retries, random);
+          // Honour Retry-After exactly, or not at all: never retry early, never outlive the deadline.
+          if (now() + delayMs > call.deadline) throw failure;
+          options.logger?.debug('upstream retry', { path, code: failure.code, delayMs });
+          try {
+            await sleep(delayMs, undefined, { signal: call.signal });
+          } catch {
+            throw failure;
+          }
+        }
+      }
+    },
+    async close() {
+      await pool.close();
+    },
+  };
+}

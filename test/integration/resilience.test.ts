@@ -1,0 +1,252 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_TOKEN } from '../../src/fake-upstream/index.js';
+import { startHarness } from '../support/harness.js';
+import type { Harness, HarnessOptions } from '../support/harness.js';
+
+const OTHER_TOKEN = 'rtk-second-token';
+let harness: Harness | undefined;
+
+async function start(options: HarnessOptions = {}): Promise<Harness> {
+  harness = await startHarness({
+    ...options,
+    fake: { tokens: [DEMO_TOKEN, OTHER_TOKEN], ...options.fake },
+  });
+  return harness;
+}
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+function participantQuery(h: Harness, participantId = h.fake.demo.participantId) {
+  return `{ participant(sessionId: "${h.fake.demo.sessionId}", participantId: "${participantId}") { id } }`;
+}
+
+const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  body.errors?.map((error) => error.extensions);
+
+describe('retries', () => {
+  it('retries a 503 and succeeds when upstream recovers', async () => {
+    const h = await start();
+    h.fake.injectFault({ match: { endpoint: 'participant' }, status: 503, times: 2 });
+    const { body } = await h.query(participantQuery(h));
+    expect(body).toEqual({ data: { participant: { id: h.fake.demo.participantId } } });
+    expect(h.fake.calls).toHaveLength(3);
+  });
+
+  it('gives up after two retries', async () => {
+    const h = await start();
+    h.fake.injectFault({ match: { endpoint: 'participant' }, status: 502 });
+    const { body } = await h.query(participantQuery(h));
+    expect(codes(body)).toEqual([{ code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 502 }]);
+    expect(h.fake.calls).toHaveLength(3);
+  });
+
+  it('retries a connection reset', async () => {
+    const h = await start();
+    h.fake.injectFault({ match: { endpoint: 'participant' }, drop: 'before-headers', times: 1 });
+    const { body } = await h.query(participantQuery(h));
+    expect(body.errors).toBeUndefined();
+    expect(h.fake.calls).toHaveLength(2);
+  });
+
+  it.each([400, 401, 403, 404])('never retries a %i', async (status) => {
+    const h = await start();
+    h.fake.injectFault({ match: { endpoint: 'participant' }, status });
+    await h.query(participantQuery(h));
+    expect(h.fake.calls).toHaveLength(1);
+  });
+
+  it('waits out a short Retry-After, then succeeds', async () => {
+    const h = await start();
+    h.fake.injectFault({
+      match: { endpoint: 'participant' },
+      status: 429,
+      retryAfter: 1,
+      times: 1,
+    });
+    const { body } = await h.query(participantQuery(h));
+    expect(body.errors).toBeUndefined();
+    expect(h.fake.calls).toHaveLength(2);
+  });
+});
+
+describe('the rate budget', () => {
+  it('fails at once when Retry-After ends past the deadline, and pauses only that token', async () => {
+    const h = await start();
+    h.fake.injectFault({
+      match: { endpoint: 'participant' },
+      status: 429,
+      retryAfter: 3600,
+      times: 1,
+    });
+    const first = await h.query(participantQuery(h));
+    expect(codes(first.body)).toEqual([
+      { code: 'RATE_LIMITED', upstreamStatus: 429, retryAfter: 3600 },
+    ]);
+    expect(h.fake.calls).toHaveLength(1);
+
+    const again = await h.query(participantQuery(h));
+    expect(codes(again.body)).toEqual([{ code: 'RATE_LIMITED', retryAfter: 3600 }]);
+    expect(h.fake.calls).toHaveLength(1);
+
+    const other = await h.query(participantQuery(h), {
+      headers: { authorization: `Bearer ${OTHER_TOKEN}` },
+    });
+    expect(other.body.errors).toBeUndefined();
+    expect(h.fake.calls).toHaveLength(2);
+  });
+
+  it('reads Retry-After as an HTTP date', async () => {
+    const h = await start();
+    const inAnHour = new Date(Date.now() + 3_600_000).toUTCString();
+    h.fake.injectFault({
+      match: { endpoint: 'participant' },
+      status: 429,
+      retryAfter: inAnHour,
+      times: 1,
+    });
+    const { body } = await h.query(participantQuery(h));
+    const retryAfter = codes(body)?.[0]?.['retryAfter'];
+    expect(retryAfter).toBeGreaterThan(3_500);
+    expect(retryAfter).toBeLessThanOrEqual(3_600);
+  });
+
+  it('stops calling for a token once upstream reports no calls left', async () => {
+    const h = await start();
+    h.fake.injectFault({
+      match: { endpoint: 'participant' },
+      headers: { ratelimit: '"default";r=0;t=120' },
+      times: 1,
+    });
+    const first = await h.query(participantQuery(h));
+    expect(first.body.errors).toBeUndefined();
+    const second = await h.query(participantQuery(h));
+    expect(codes(second.body)).toEqual([{ code: 'RATE_LIMITED', retryAfter: 120 }]);
+    expect(h.fake.calls).toHaveLength(1);
+  });
+
+  it('fails fields fast once a token has spent its budget', async () => {
+    const h = await start({
+      gateway: { upstream: { tokenBucket: { capacity: 2, refillPerSecond: 0.001 } } },
+    });
+    const s = h.fake.demo.sessionId;
+    const { body } = await h.query(`{
+      a: session(sessionId: "${s}") { status }
+      b: participant(sessionId: "${s}", participantId: "${h.fake.demo.participantId}") { id }
+      c: peerReport(peerId: "${h.fake.demo.participantId}") { id }
+      d: sessions { items { id } }
+    }`);
+    expect(h.fake.calls).toHaveLength(2);
+    expect(codes(body)).toEqual([
+      { code: 'RATE_LIMITED', retryAfter: expect.any(Number) as unknown },
+      { code: 'RATE_LIMITED', retryAfter: expect.any(Number) as unknown },
+    ]);
+  });
+});
+
+describe('the circuit breaker', () => {
+  it('opens after repeated failures, fails fast while open, and recovers through a probe', async () => {
+    const h = await start({
+      gateway: {
+        upstream: {
+          retries: { max: 0, baseDelayMs: 1, maxDelayMs: 1 },
+          breaker: { failureThreshold: 3, cooldownMs: 300 },
+        },
+      },
+    });
+    h.fake.injectFault({ match: { endpoint: 'participant' }, status: 503 });
+    for (let i = 0; i < 3; i += 1) {
+      expect(codes((await h.query(participantQuery(h))).body)).toEqual([
+        { code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 503 },
+      ]);
+    }
+    const open = await h.query(participantQuery(h));
+    expect(open.body.errors?.[0]).toMatchObject({
+      message: 'RealtimeKit is failing; calls are paused briefly.',
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', retryAfter: 1 },
+    });
+    expect(h.fake.calls).toHaveLength(3);
+
+    h.fake.clearFaults();
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const recovered = await h.query(participantQuery(h));
+    expect(recovered.body.errors).toBeUndefined();
+    expect(h.fake.calls).toHaveLength(4);
+  });
+});
+
+describe('deadlines', () => {
+  it('ends a slow operation at its deadline with UPSTREAM_TIMEOUT, without retrying past it', async () => {
+    const h = await start({
+      gateway: { limits: { operationTimeoutMs: 300 }, upstream: { requestTimeoutMs: 10_000 } },
+    });
+    h.fake.injectFault({ match: { endpoint: 'participant' }, delayMs: 3_000 });
+    const { body } = await h.query(participantQuery(h));
+    expect(codes(body)).toEqual([{ code: 'UPSTREAM_TIMEOUT' }]);
+    expect(h.fake.calls).toHaveLength(1);
+  });
+});
+
+describe('response headers', () => {
+  it('marks every response private and varying by Authorization', async () => {
+    const h = await start();
+    const { headers } = await h.query(participantQuery(h));
+    expect(headers.get('cache-control')).toBe('private, no-store');
+    expect(headers.get('vary')?.split(/\s*,\s*/)).toContain('Authorization');
+  });
+});
+
+describe('the upstream-call budget', () => {
+  it('refuses, before any call, an operation that could exceed it', async () => {
+    const h = await start();
+    const { body } = await h.query(
+      '{ sessions(perPage: 100) { items { participants(perPage: 100) { items { qualityStats { end } } } } } }',
+    );
+    expect(body).toEqual({
+      errors: [
+        {
+          message:
+            'This operation could make up to 10101 upstream calls; the limit is 120. Ask for fewer aliases or smaller pages.',
+          extensions: { code: 'UPSTREAM_BUDGET_EXCEEDED', estimate: 10101, max: 120 },
+        },
+      ],
+    });
+    expect(h.fake.calls).toEqual([]);
+  });
+
+  it('lets a 30-participant fan-out through', async () => {
+    const h = await start();
+    const { body } = await h.query(
+      `{ session(sessionId: "${h.fake.demo.largeSessionId}") { participants(perPage: 30) { items { qualityStats { end } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(h.fake.calls).toHaveLength(31);
+  });
+});
+
+describe('client disconnects', () => {
+  it('abort the upstream calls the request was waiting for', async () => {
+    const h = await start({ gateway: { upstream: { requestTimeoutMs: 30_000 } } });
+    h.fake.injectFault({ match: { endpoint: 'participant' }, hang: true });
+    const controller = new AbortController();
+    const pending = fetch(h.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKEN}` },
+      body: JSON.stringify({ query: participantQuery(h) }),
+      signal: controller.signal,
+    }).catch((error: unknown) => error);
+    const waitFor = async (condition: () => boolean) => {
+      for (let i = 0; i < 200 && !condition(); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    await waitFor(() => h.fake.inFlight === 1);
+    expect(h.fake.inFlight).toBe(1);
+    controller.abort();
+    await pending;
+    await waitFor(() => h.fake.inFlight === 0);
+    expect(h.fake.inFlight).toBe(0);
+    expect(h.fake.calls).toHaveLength(1);
+  });
+});
