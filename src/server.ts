@@ -67,6 +67,8 @@ export function createGateway(config: GatewayConfig): Gateway {
       usePrivateResponses(),
     ],
     graphqlEndpoint: '/graphql',
+    // useOperationLimits enforces MAX_REQUEST_BYTES with our own error; Yoga's check is a backstop.
+    maxRequestBodySize: config.limits.maxRequestBytes * 2,
     landingPage: false,
     graphiql: config.introspection
       ? { title: 'RealtimeKit GraphQL', defaultQuery: config.exampleQuery }

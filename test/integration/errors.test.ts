@@ -7,6 +7,7 @@ import type { GraphQLResponse, Harness, HarnessOptions } from '../support/harnes
 /** A well-formed participant id that the seeded data does not contain. */
 const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';
 const OTHER_ACCOUNT = 'fedcba9876543210fedcba9876543210';
+const RATE_LIMITED_TOKEN = 'rtk-errors-rate-limited';
 /** An upstream error body that echoes things the gateway must never pass on. */
 const LEAKY_BODY = {
   success: false,
@@ -19,7 +20,7 @@ let okId: string;
 let sessionId: string;
 
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startHarness({ fake: { tokens: [DEMO_TOKEN, RATE_LIMITED_TOKEN] } });
   ({ sessionId, participantId: failingId } = harness.fake.demo);
   okId = await secondParticipant(harness);
 });
@@ -107,10 +108,13 @@ describe('upstream failures become field errors with a stable code', () => {
   });
 
   it('RATE_LIMITED with the Retry-After seconds', async () => {
-    fault({ status: 429, retryAfter: 7 });
+    // Past the operation's deadline, so it fails at once; its own token, because the 429 pauses it.
+    fault({ status: 429, retryAfter: 60 });
     expectOnlyFailingField(
-      await harness.query(pairQuery(failing())),
-      { code: 'RATE_LIMITED', upstreamStatus: 429, retryAfter: 7 },
+      await harness.query(pairQuery(failing()), {
+        headers: { authorization: `Bearer ${RATE_LIMITED_TOKEN}` },
+      }),
+      { code: 'RATE_LIMITED', upstreamStatus: 429, retryAfter: 60 },
       'Cloudflare rate-limited this API token; retry later.',
     );
   });
