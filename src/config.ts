@@ -55,6 +55,7 @@ const EnvSchema = z.object({
   INTROSPECTION: optional(
     z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
   ).default(true),
+  PERSISTED_DOCUMENTS_PATH: optional(z.string()),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
 });
 
@@ -96,6 +97,8 @@ export type AppConfig = {
   readonly limits: RequestLimits;
   /** Introspection and GraphiQL, on or off together. */
   readonly introspection: boolean;
+  /** When set, only the operations of this persisted-documents file are accepted. */
+  readonly persistedDocumentsPath: string | undefined;
 } & (
   | { readonly mode: 'demo' }
   | {
@@ -163,6 +166,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       maxUpstreamCalls: vars.MAX_UPSTREAM_CALLS_PER_OPERATION,
     },
     introspection: vars.INTROSPECTION,
+    persistedDocumentsPath: vars.PERSISTED_DOCUMENTS_PATH,
   };
   if (vars.CLOUDFLARE_API_TOKEN === undefined && vars.CLOUDFLARE_API_BASE_URL === undefined) {
     return { ...base, mode: 'demo' };

@@ -24,8 +24,17 @@ export interface GatewayConfig {
   /** The server-held CLOUDFLARE_API_TOKEN, used when a request brings no Authorization header. */
   readonly serverToken: string | undefined;
   readonly defaults: ScopeDefaults;
-  /** The operation GraphiQL opens with. */
-  readonly exampleQuery: string;
+  readonly graphiql: {
+    /** The operation GraphiQL opens with. */
+    readonly exampleQuery: string;
+    /** Prefilled in GraphiQL's headers; set in demo mode only, where the token is the fake's. */
+    readonly demoAuthorization: string | undefined;
+  };
+  /**
+   * Path of a persisted-documents JSON file (hash → query, as GraphQL Code Generator's client
+   * preset writes it). When set, only those operations are accepted.
+   */
+  readonly persistedDocumentsPath: string | undefined;
   readonly logger: Logger;
 }
 
@@ -71,7 +80,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     maxRequestBodySize: config.limits.maxRequestBytes * 2,
     landingPage: false,
     graphiql: config.introspection
-      ? { title: 'RealtimeKit GraphQL', defaultQuery: config.exampleQuery }
+      ? { title: 'RealtimeKit GraphQL', defaultQuery: config.graphiql.exampleQuery }
       : false,
     // isDev would copy original errors (with causes) into responses: never.
     maskedErrors: { isDev: false },

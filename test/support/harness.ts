@@ -55,7 +55,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     {
       serverToken: undefined,
       defaults: { accountId: fake.accountId, appId: fake.appId },
-      exampleQuery: '{ __typename }',
+      graphiql: { exampleQuery: '{ __typename }', demoAuthorization: undefined },
+      persistedDocumentsPath: undefined,
       logger: createLogger('debug', (line) => logLines.push(line)),
       introspection: true,
       ...options.gateway,
