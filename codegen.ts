@@ -6,6 +6,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   generates: {
+    // The whole schema as one printed SDL file, for client projects' codegen (see examples/client).
+    'src/generated/schema.graphql': { plugins: ['schema-ast'], config: { includeDirectives: true } },
     'src/generated/resolvers-types.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {

@@ -3,7 +3,17 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'src/generated/', 'test-results/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-examples/',
+      'coverage/',
+      'node_modules/',
+      'src/generated/',
+      'examples/client/src/gql/',
+      'test-results/',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

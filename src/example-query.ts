@@ -1,12 +1,17 @@
-/** Ids the example query is written for; in demo mode they name a participant of the seeded data. */
+/** Ids the example operations are written for; in demo mode they name a participant of the seeded data. */
 export interface ExampleIds {
   readonly sessionId: string;
+  /** Also the peer id of its peer report: a participant's id is its peer id. */
   readonly participantId: string;
 }
 
-/** The query GraphiQL opens with, and the first example in the README. */
-export function exampleQuery({ sessionId, participantId }: ExampleIds): string {
-  return `# A participant's call: who, how long, on what device and network, and how it sounded.
+/**
+ * The saved example operations, one question each, in the order GraphiQL shows them as tabs. The
+ * first is the query GraphiQL opens on and the first example in the README.
+ */
+export function exampleOperations({ sessionId, participantId }: ExampleIds): string[] {
+  return [
+    `# A participant's call: who, how long, on what device and network, and how it sounded.
 query ParticipantCallQuality {
   participant(
     sessionId: "${sessionId}"
@@ -29,5 +34,95 @@ query ParticipantCallQuality {
     }
   }
 }
-`;
+`,
+    `# A session's participants with the media quality of each one's peer report.
+# Peer reports cost one upstream call per participant: keep perPage small.
+query SessionParticipantsQuality {
+  session(sessionId: "${sessionId}") {
+    meetingDisplayName
+    status
+    startedAt
+    endedAt
+    participants(perPage: 10, sortBy: JOINED_AT, sortOrder: ASC) {
+      paging { pageNo perPage }
+      items {
+        id
+        displayName
+        duration
+        peerReport {
+          quality {
+            audio {
+              producerCumulative {
+                qualityMos { avg p90 }
+                packetLoss { avg fiveOrGreaterEventFraction }
+                rtt { avg }
+              }
+            }
+            video {
+              producerCumulative {
+                qualityMos { avg p90 }
+                packetLoss { avg }
+                framesPerSecond { p50 }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+    `# A peer's device, browser and network, from its peer report: where it connected from,
+# how its WebRTC connectivity checks went and which ICE candidates carried its media.
+query PeerDeviceAndNetwork {
+  peerReport(peerId: "${participantId}") {
+    displayName
+    metadata {
+      deviceInfo { os osVersion isMobile cpus }
+      browserMetadata { browser browserVersion }
+      ipInformation { city country org asn { name } }
+      pcMetadata {
+        timestamp
+        effectiveNetworkType
+        reflexiveConnectivity
+        relayConnectivity
+        turnConnectivity
+      }
+      candidatePairs {
+        producingTransport {
+          localCandidateType
+          localCandidateProtocol
+          remoteCandidateType
+          currentRoundTripTime
+        }
+      }
+    }
+  }
+}
+`,
+    `# The app's most recent sessions, newest first.
+query RecentSessions {
+  sessions(sortBy: CREATED_AT, sortOrder: DESC, perPage: 10) {
+    paging { pageNo perPage }
+    items {
+      id
+      meetingDisplayName
+      status
+      startedAt
+      endedAt
+      maxConcurrentParticipants
+      minutesConsumed
+    }
+  }
+}
+`,
+  ];
+}
+
+/**
+ * Every example operation as one document: what the gateway config carries to GraphiQL, which
+ * shows each operation in its own tab (see `graphiql.ts`).
+ */
+export function exampleQuery(ids: ExampleIds): string {
+  return exampleOperations(ids).join('\n');
 }

@@ -1,14 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { createContextFactory } from './context.js';
 import type { GatewayContext } from './context.js';
 import type { RequestLimits, UpstreamSettings } from './config.js';
 import type { ScopeDefaults } from './credentials.js';
+import { createGraphiQLOptions } from './graphiql.js';
 import type { Logger } from './logger.js';
 import { useOperationLimits } from './plugins/operation-limits.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useNoSuggestions } from './plugins/use-no-suggestions.js';
+import {
+  loadPersistedDocuments,
+  usePersistedDocuments,
+} from './plugins/use-persisted-documents.js';
 import { usePrivateResponses } from './plugins/use-private-responses.js';
 import { useSchemaExposure } from './plugins/use-schema-exposure.js';
 import { useStableErrorCodes } from './plugins/use-stable-error-codes.js';
@@ -57,6 +63,10 @@ export function loadTypeDefs(): string[] {
 export function createGateway(config: GatewayConfig): Gateway {
   const { logger } = config;
   const client = createUpstreamClient({ ...config.upstream, logger });
+  const persistedDocuments =
+    config.persistedDocumentsPath === undefined
+      ? undefined
+      : loadPersistedDocuments(config.persistedDocumentsPath);
   const yoga = createYoga<object, GatewayContext>({
     schema: createSchema<GatewayContext>({ typeDefs: loadTypeDefs(), resolvers }),
     context: createContextFactory({
@@ -74,14 +84,16 @@ export function createGateway(config: GatewayConfig): Gateway {
       useNoSuggestions(),
       useUpstreamBudget(config.limits.maxUpstreamCalls),
       usePrivateResponses(),
+      ...(persistedDocuments ? [usePersistedDocuments(persistedDocuments)] : []),
     ],
     graphqlEndpoint: '/graphql',
     // useOperationLimits enforces MAX_REQUEST_BYTES with our own error; Yoga's check is a backstop.
     maxRequestBodySize: config.limits.maxRequestBytes * 2,
     landingPage: false,
-    graphiql: config.introspection
-      ? { title: 'RealtimeKit GraphQL', defaultQuery: config.graphiql.exampleQuery }
-      : false,
+    graphiql: config.introspection ? createGraphiQLOptions(config.graphiql) : false,
+    // GraphiQL's scripts and styles inlined in its page, instead of Yoga's default of loading them
+    // from a CDN: the page then works on networks that cannot reach the internet.
+    renderGraphiQL,
     // isDev would copy original errors (with causes) into responses: never.
     maskedErrors: { isDev: false },
     logging: {

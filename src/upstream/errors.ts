@@ -298,3 +298,15 @@ export function upstreamBudgetExceeded(estimate: number, max: number): GraphQLEr
     { extensions: { code: 'UPSTREAM_BUDGET_EXCEEDED', estimate, max } },
   );
 }
+
+/** Persisted-documents mode: the document id is not in the allow-list. */
+export const PERSISTED_DOCUMENT_NOT_FOUND = {
+  message: 'No persisted document has this id; this gateway only runs its allow-listed documents.',
+  extensions: { code: 'PERSISTED_DOCUMENT_NOT_FOUND', http: { status: 400 } },
+};
+
+/** Persisted-documents mode: a query text was sent instead of a document id. */
+export const PERSISTED_DOCUMENT_REQUIRED = {
+  message: 'This gateway only runs persisted documents: send a documentId, not a query.',
+  extensions: { code: 'PERSISTED_DOCUMENT_REQUIRED', http: { status: 400 } },
+};
