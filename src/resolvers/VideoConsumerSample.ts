@@ -1,26 +1,14 @@
 import type { VideoConsumerSampleResolvers } from '../generated/resolvers-types.js';
+import type { VideoConsumerSampleRecord } from '../upstream/peer-report-schemas.js';
+import { consumerSampleFields, sampleFields } from './media-sample-fields.js';
 
 export const VideoConsumerSample: VideoConsumerSampleResolvers = {
-  timestamp: (sample) => sample.timestamp ?? null,
-  mosQuality: (sample) => sample.mos_quality ?? null,
-  packetsLost: (sample) => sample.packets_lost ?? null,
-  packetsSent: (sample) => sample.packets_sent ?? null,
-  bytesSent: (sample) => sample.bytes_sent ?? null,
-  jitter: (sample) => sample.jitter ?? null,
-  rtt: (sample) => sample.rtt ?? null,
-  producerId: (sample) => sample.producer_id ?? null,
-  ssrc: (sample) => sample.ssrc ?? null,
-  mid: (sample) => sample.mid ?? null,
+  ...sampleFields<VideoConsumerSampleRecord>(),
+  ...consumerSampleFields<VideoConsumerSampleRecord>(),
   frameWidth: (sample) => sample.frame_width ?? null,
   frameHeight: (sample) => sample.frame_height ?? null,
   framesPerSecond: (sample) => sample.frames_per_second ?? null,
   framesDecoded: (sample) => sample.frames_decoded ?? null,
   framesDropped: (sample) => sample.frames_dropped ?? null,
   keyFramesDecoded: (sample) => sample.key_frames_decoded ?? null,
-  bytesReceived: (sample) => sample.bytes_received ?? null,
-  packetsReceived: (sample) => sample.packets_received ?? null,
-  jitterBufferDelay: (sample) => sample.jitter_buffer_delay ?? null,
-  jitterBufferEmittedCount: (sample) => sample.jitter_buffer_emitted_count ?? null,
-  consumerId: (sample) => sample.consumer_id ?? null,
-  peerId: (sample) => sample.peer_id ?? null,
 };

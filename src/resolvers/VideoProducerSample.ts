@@ -1,16 +1,9 @@
 import type { VideoProducerSampleResolvers } from '../generated/resolvers-types.js';
+import type { VideoProducerSampleRecord } from '../upstream/peer-report-schemas.js';
+import { sampleFields } from './media-sample-fields.js';
 
 export const VideoProducerSample: VideoProducerSampleResolvers = {
-  timestamp: (sample) => sample.timestamp ?? null,
-  mosQuality: (sample) => sample.mos_quality ?? null,
-  packetsLost: (sample) => sample.packets_lost ?? null,
-  packetsSent: (sample) => sample.packets_sent ?? null,
-  bytesSent: (sample) => sample.bytes_sent ?? null,
-  jitter: (sample) => sample.jitter ?? null,
-  rtt: (sample) => sample.rtt ?? null,
-  producerId: (sample) => sample.producer_id ?? null,
-  ssrc: (sample) => sample.ssrc ?? null,
-  mid: (sample) => sample.mid ?? null,
+  ...sampleFields<VideoProducerSampleRecord>(),
   frameWidth: (sample) => sample.frame_width ?? null,
   frameHeight: (sample) => sample.frame_height ?? null,
   framesPerSecond: (sample) => sample.frames_per_second ?? null,

@@ -191,6 +191,10 @@ const consumerFields = {
   peer_id: text,
 };
 
+/** The shared part of every sample record, for resolvers that map it once. */
+export type SampleRecordFields = z.output<z.ZodObject<typeof sampleFields>>;
+export type ConsumerSampleRecordFields = z.output<z.ZodObject<typeof consumerFields>>;
+
 export const AudioProducerSampleRecord = z.object(sampleFields);
 export type AudioProducerSampleRecord = z.output<typeof AudioProducerSampleRecord>;
 

@@ -1,23 +1,9 @@
-import { Kind, parse } from 'graphql';
-import type { FragmentDefinitionNode, OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { operationOf } from '../support/documents.js';
 import { estimateUpstreamCalls } from '../../src/loaders/cost.js';
 
 function estimate(source: string, variables: Record<string, unknown> = {}): number {
-  const document = parse(source);
-  const operation = document.definitions.find(
-    (definition): definition is OperationDefinitionNode =>
-      definition.kind === Kind.OPERATION_DEFINITION,
-  );
-  if (!operation) throw new Error('no operation');
-  const fragments = Object.fromEntries(
-    document.definitions
-      .filter(
-        (definition): definition is FragmentDefinitionNode =>
-          definition.kind === Kind.FRAGMENT_DEFINITION,
-      )
-      .map((fragment) => [fragment.name.value, fragment]),
-  );
+  const { operation, fragments } = operationOf(source);
   return estimateUpstreamCalls(operation, fragments, variables);
 }
 

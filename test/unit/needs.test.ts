@@ -1,6 +1,6 @@
-import { buildSchema, Kind, parse } from 'graphql';
-import type { FragmentDefinitionNode, OperationDefinitionNode } from 'graphql';
+import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { operationOf } from '../support/documents.js';
 import { coversSections, needsForOperation, sectionQuery } from '../../src/loaders/needs.js';
 import type { SectionNeed } from '../../src/loaders/needs.js';
 import { loadTypeDefs } from '../../src/server.js';
@@ -8,20 +8,7 @@ import { loadTypeDefs } from '../../src/server.js';
 const schema = buildSchema(loadTypeDefs().join('\n'));
 
 function needsOf(source: string, variables: Record<string, unknown> = {}) {
-  const document = parse(source);
-  const operation = document.definitions.find(
-    (definition): definition is OperationDefinitionNode =>
-      definition.kind === Kind.OPERATION_DEFINITION,
-  );
-  if (!operation) throw new Error('no operation');
-  const fragments = Object.fromEntries(
-    document.definitions
-      .filter(
-        (definition): definition is FragmentDefinitionNode =>
-          definition.kind === Kind.FRAGMENT_DEFINITION,
-      )
-      .map((fragment) => [fragment.name.value, fragment]),
-  );
+  const { operation, fragments } = operationOf(source);
   const needs = needsForOperation(schema, operation, fragments, variables);
   return {
     participant: sectionQuery(needs.participant),
