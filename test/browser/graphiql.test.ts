@@ -1,0 +1,233 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, print } from 'graphql';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestContext } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { exampleOperations } from '../../src/example-query.js';
+import { createSeedData, DEFAULT_SEED, DEMO_TOKEN } from '../../src/fake-upstream/index.js';
+import { createLogger } from '../../src/logger.js';
+import { startGateway } from '../../src/start.js';
+import type { RunningGateway } from '../../src/start.js';
+
+/** Debian's Chromium, never a browser Playwright downloads: `.ci/run` installs it with apt-get. */
+const CHROMIUM_PATH = '/usr/bin/chromium';
+/**
+ * As root, without a sandbox; and without Chromium's own background traffic (updates, sync, safe
+ * browsing), which a closed network refuses and which would muddy the record of what the page loads.
+ */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const MISSING_CHROMIUM = `${CHROMIUM_PATH} is missing; install Debian's Chromium with \`apt-get install --no-install-recommends chromium\` (as .ci/run does).`;
+/** For each browser step; a test gets a few steps' worth. */
+const STEP_TIMEOUT_MS = 10_000;
+const TEST_TIMEOUT_MS = 30_000;
+const SCREENSHOT = fileURLToPath(new URL('../../test-results/graphiql.png', import.meta.url));
+const ERROR_SCREENSHOT = join(SCREENSHOT, '..', 'graphiql-error.png');
+const FAILURE_SCREENSHOT = join(SCREENSHOT, '..', 'graphiql-failure.png');
+
+const inCi = (process.env.CI ?? '') !== '';
+const demo = createSeedData(DEFAULT_SEED).demo;
+
+interface GraphQLBody {
+  data?: { participant?: { displayName?: string } | null } | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** A GraphQL request the page sent, as the gateway received it. */
+interface SentOperation {
+  readonly query: string;
+  readonly authorization: string | undefined;
+}
+
+let gateway: RunningGateway | undefined;
+/** The gateway's GraphQL endpoint, where GraphiQL is served too. */
+let graphqlUrl = '';
+let userDataDir: string | undefined;
+let browser: BrowserContext | undefined;
+let page: Page | undefined;
+const requestedUrls: string[] = [];
+const sentOperations: SentOperation[] = [];
+
+async function postGraphQL(query: string): Promise<GraphQLBody> {
+  const response = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as GraphQLBody;
+}
+
+/**
+ * The page, or a skip when this machine has no Chromium (in CI, `beforeAll` has failed already).
+ * A failing test leaves a screenshot of what the page showed.
+ */
+function graphiqlPage({ skip, onTestFailed }: TestContext): Page {
+  const current = page;
+  if (current === undefined) return skip(MISSING_CHROMIUM);
+  onTestFailed(async () => {
+    await current.screenshot({ path: FAILURE_SCREENSHOT });
+  });
+  return current;
+}
+
+/** The text of the editor shown in a region; Monaco renders spaces as no-break spaces. */
+async function editorText(editor: ReturnType<Page['locator']>): Promise<string> {
+  const lines = editor.locator('.view-lines').filter({ visible: true });
+  return (await lines.innerText()).replaceAll('\u00a0', ' ');
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM_PATH)) {
+    if (inCi) throw new Error(`CI must run the GraphiQL browser tests, but ${MISSING_CHROMIUM}`);
+    console.warn(`Skipping the GraphiQL browser tests: ${MISSING_CHROMIUM}`);
+  }
+  // Exactly what `npm start` does with an empty environment, on a free port.
+  gateway = await startGateway(loadConfig({ PORT: '0' }), createLogger('silent'));
+  graphqlUrl = gateway.url;
+  if (!existsSync(CHROMIUM_PATH)) return;
+
+  await mkdir(join(SCREENSHOT, '..'), { recursive: true });
+  userDataDir = await mkdtemp(join(tmpdir(), 'graphiql-chromium-'));
+  browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    timeout: STEP_TIMEOUT_MS,
+    viewport: { width: 1400, height: 900 },
+  });
+  // On the context, not the page, so that requests from GraphiQL's web workers are recorded too.
+  browser.on('request', (request) => {
+    requestedUrls.push(request.url());
+    if (request.method() === 'POST' && request.url() === graphqlUrl) {
+      const body = request.postDataJSON() as { query?: string };
+      sentOperations.push({
+        query: body.query ?? '',
+        authorization: request.headers().authorization,
+      });
+    }
+  });
+  page = browser.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  await page.goto(graphqlUrl);
+  await page
+    .getByRole('region', { name: 'Operation Editor' })
+    .getByText('query ParticipantCallQuality')
+    .waitFor();
+}, TEST_TIMEOUT_MS);
+
+afterAll(async () => {
+  await browser?.close();
+  if (userDataDir !== undefined) await rm(userDataDir, { recursive: true, force: true });
+  await gateway?.close();
+});
+
+describe('GraphiQL in demo mode', { timeout: TEST_TIMEOUT_MS }, () => {
+  it('answers every saved example operation without errors on the demo data', async () => {
+    for (const query of exampleOperations(demo)) {
+      const body = await postGraphQL(query);
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toBeTruthy();
+    }
+  });
+
+  it('serves its page with the scripts and styles inlined, nothing from a CDN', async () => {
+    const response = await fetch(graphqlUrl, { headers: { accept: 'text/html' } });
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain('YogaGraphiQL.renderYogaGraphiQL(');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+rel="stylesheet"|unpkg\.com/);
+  });
+
+  it('opens on the example operations, one tab each, with the demo Authorization header', async (context) => {
+    const graphiql = graphiqlPage(context);
+    expect(await graphiql.locator('.graphiql-tab-button').allInnerTexts()).toEqual([
+      'ParticipantCallQuality',
+      'SessionParticipantsQuality',
+      'PeerDeviceAndNetwork',
+      'RecentSessions',
+    ]);
+    const headers = await editorText(graphiql.getByRole('region', { name: 'Headers' }));
+    expect(JSON.parse(headers)).toEqual({ Authorization: `Bearer ${DEMO_TOKEN}` });
+    // GraphiQL's first request, the schema introspection, already carries it.
+    expect(sentOperations[0]?.query).toContain('__schema');
+    expect(sentOperations[0]?.authorization).toBe(`Bearer ${DEMO_TOKEN}`);
+  });
+
+  it('runs the example query and shows the demo participant', async (context) => {
+    const graphiql = graphiqlPage(context);
+    const expected = await postGraphQL(
+      `{ participant(sessionId: "${demo.sessionId}", participantId: "${demo.participantId}") { displayName } }`,
+    );
+    const displayName = expected.data?.participant?.displayName;
+    expect(displayName).toEqual(expect.any(String));
+
+    await graphiql.getByRole('button', { name: 'Execute query (Ctrl-Enter)' }).click();
+    const result = graphiql.getByRole('region', { name: 'Result Window' });
+    await result.getByText(`"displayName": "${displayName ?? ''}"`).waitFor();
+    expect(await editorText(result)).toContain('"averageQuality"');
+    expect(sentOperations.at(-1)).toEqual({
+      query: expect.stringContaining('query ParticipantCallQuality') as string,
+      authorization: `Bearer ${DEMO_TOKEN}`,
+    });
+
+    await graphiql.screenshot({ path: SCREENSHOT });
+  });
+
+  it("shows a field error's extensions.code in the result pane", async (context) => {
+    const graphiql = graphiqlPage(context);
+    const query = `query MalformedParticipantId { participant(sessionId: "${demo.sessionId}", participantId: "not-a-uuid") { displayName } }`;
+    const editor = graphiql.getByRole('region', { name: 'Operation Editor' });
+    await editor.locator('.view-lines').click();
+    await graphiql.keyboard.press('ControlOrMeta+A');
+    await graphiql.keyboard.press('Delete');
+    // insertText, not typing: Monaco would close every bracket and quote typed one by one. It
+    // still closes the first brace, after the cursor: delete whatever follows the new text.
+    await graphiql.keyboard.insertText(query);
+    await graphiql.keyboard.press('ControlOrMeta+Shift+End');
+    await graphiql.keyboard.press('Delete');
+    expect((await editorText(editor)).trim()).toBe(query);
+
+    await graphiql.keyboard.press('Escape'); // closes a suggestion list that would take the keys
+    await graphiql.keyboard.press('Control+Enter');
+    const result = graphiql.getByRole('region', { name: 'Result Window' });
+    await result.getByText('"code": "BAD_USER_INPUT"').waitFor();
+    expect(await editorText(result)).toMatch(/"participant": null/);
+    await graphiql.screenshot({ path: ERROR_SCREENSHOT });
+    // GraphiQL sends the document reprinted.
+    expect(print(parse(sentOperations.at(-1)?.query ?? ''))).toBe(print(parse(query)));
+  });
+
+  it("keeps the headers out of the browser's storage", async (context) => {
+    const graphiql = graphiqlPage(context);
+    // GraphiQL saves its tabs a moment after each change; the headers must not be among them.
+    await graphiql.waitForFunction("localStorage.getItem('graphiql:tabState') !== null");
+    const storage = await graphiql.evaluate('JSON.stringify(localStorage)');
+    expect(storage).toContain('SessionParticipantsQuality');
+    expect(storage).not.toContain(DEMO_TOKEN);
+    expect(storage).not.toContain('Authorization');
+  });
+
+  it('made every request on loopback: no asset comes from the internet', (context) => {
+    graphiqlPage(context);
+    // GraphiQL starts its web workers from blob: URLs of the page's own origin; a data: URL (its
+    // favicon) is no request at all.
+    const hosts = requestedUrls
+      .filter((url) => !url.startsWith('data:'))
+      .map((url) => new URL(url.replace(/^blob:/, '')).host);
+    expect(new Set(hosts)).toEqual(new Set([new URL(graphqlUrl).host]));
+    expect(requestedUrls).toContain(graphqlUrl);
+  });
+});
