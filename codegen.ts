@@ -7,7 +7,10 @@ const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   generates: {
     // The whole schema as one printed SDL file, for client projects' codegen (see examples/client).
-    'src/generated/schema.graphql': { plugins: ['schema-ast'], config: { includeDirectives: true } },
+    'src/generated/schema.graphql': {
+      plugins: ['schema-ast'],
+      config: { includeDirectives: true },
+    },
     'src/generated/resolvers-types.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {

@@ -57,6 +57,7 @@ const EnvSchema = z.object({
   ).default(true),
   PERSISTED_DOCUMENTS_PATH: optional(z.string()),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
+  SHUTDOWN_TIMEOUT_MS: optional(integer(0, 600_000)).default(10_000),
 });
 
 export type LogLevel = z.output<typeof EnvSchema>['LOG_LEVEL'];
@@ -93,6 +94,8 @@ export type AppConfig = {
   readonly port: number;
   readonly host: string;
   readonly logLevel: LogLevel;
+  /** How long requests in flight may take to finish after SIGTERM or SIGINT. */
+  readonly shutdownTimeoutMs: number;
   readonly upstream: UpstreamSettings;
   readonly limits: RequestLimits;
   /** Introspection and GraphiQL, on or off together. */
@@ -135,6 +138,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     port: vars.PORT,
     host: vars.HOST,
     logLevel: vars.LOG_LEVEL,
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     upstream: {
       connectTimeoutMs: vars.UPSTREAM_CONNECT_TIMEOUT_MS,
       requestTimeoutMs: vars.UPSTREAM_TIMEOUT_MS,

@@ -3,6 +3,7 @@ import { credentialsFor } from './credentials.js';
 import type { Credentials, ScopeDefaults } from './credentials.js';
 import { createLoaders } from './loaders/index.js';
 import type { Loaders } from './loaders/index.js';
+import type { LoaderObserver } from './observability/loader-observer.js';
 import type { UpstreamClient } from './upstream/client.js';
 
 // A type alias so that it is assignable to Yoga's Record<string, unknown> server context.
@@ -20,6 +21,8 @@ export interface ContextDependencies {
   readonly operationTimeoutMs: number;
   readonly serverToken: string | undefined;
   readonly defaults: ScopeDefaults;
+  /** Told about each request's loader batches and dedupe hits (for metrics). */
+  readonly loaderObserver?: LoaderObserver;
 }
 
 /** Builds the per-request context: credentials from this request, fresh loaders bound to them. */
@@ -39,7 +42,7 @@ export function createContextFactory(deps: ContextDependencies) {
           signal: AbortSignal.any([request.signal, AbortSignal.timeout(deps.operationTimeoutMs)]),
           deadline: Date.now() + deps.operationTimeoutMs,
         },
-        { concurrency: deps.concurrencyPerRequest },
+        { concurrency: deps.concurrencyPerRequest, observer: deps.loaderObserver },
       ),
     };
   };

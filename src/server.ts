@@ -8,6 +8,15 @@ import type { RequestLimits, UpstreamSettings } from './config.js';
 import type { ScopeDefaults } from './credentials.js';
 import { createGraphiQLOptions } from './graphiql.js';
 import type { Logger } from './logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { createReadiness } from './observability/readiness.js';
+import { createRequestScope, withRequestId } from './observability/request-scope.js';
+import {
+  useOperationsEndpoints,
+  YOGA_HEALTH_CHECK_DISABLED,
+} from './observability/use-operations-endpoints.js';
+import { useRequestId } from './observability/use-request-id.js';
+import { useRequestTelemetry } from './observability/use-request-telemetry.js';
 import { useOperationLimits } from './plugins/operation-limits.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useNoSuggestions } from './plugins/use-no-suggestions.js';
@@ -31,7 +40,7 @@ export interface GatewayConfig {
   readonly serverToken: string | undefined;
   readonly defaults: ScopeDefaults;
   readonly graphiql: {
-    /** The operation GraphiQL opens with. */
+    /** The example operations GraphiQL opens with, one tab each. */
     readonly exampleQuery: string;
     /** Prefilled in GraphiQL's headers; set in demo mode only, where the token is the fake's. */
     readonly demoAuthorization: string | undefined;
@@ -46,6 +55,8 @@ export interface GatewayConfig {
 
 export interface Gateway {
   readonly yoga: YogaServerInstance<object, GatewayContext>;
+  /** From now on `/ready` answers 503: the gateway is draining before it stops. */
+  beginShutdown(): void;
   close(): Promise<void>;
 }
 
@@ -59,10 +70,27 @@ export function loadTypeDefs(): string[] {
     .map((name) => readFileSync(new URL(name, SCHEMA_DIR), 'utf8'));
 }
 
+/**
+ * The page inlines all of GraphiQL (about 9 MB); its options never change for a gateway, so it
+ * is rendered once rather than on every page load.
+ */
+function renderGraphiQLOnce(): typeof renderGraphiQL {
+  let rendered: { readonly key: string; readonly page: string } | undefined;
+  return (options) => {
+    const key = JSON.stringify(options);
+    if (rendered?.key !== key) rendered = { key, page: renderGraphiQL(options) };
+    return rendered.page;
+  };
+}
+
 /** Builds the GraphQL gateway from a config object; it does not listen or read the environment. */
 export function createGateway(config: GatewayConfig): Gateway {
-  const { logger } = config;
-  const client = createUpstreamClient({ ...config.upstream, logger });
+  // Every line logged while a request is handled carries its id, the transport's included.
+  const scope = createRequestScope();
+  const logger = withRequestId(config.logger, scope);
+  const metrics = createMetrics();
+  const readiness = createReadiness({ baseUrl: config.upstream.baseUrl, logger });
+  const client = createUpstreamClient({ ...config.upstream, logger, observer: metrics.upstream });
   const persistedDocuments =
     config.persistedDocumentsPath === undefined
       ? undefined
@@ -75,6 +103,7 @@ export function createGateway(config: GatewayConfig): Gateway {
       operationTimeoutMs: config.limits.operationTimeoutMs,
       serverToken: config.serverToken,
       defaults: config.defaults,
+      loaderObserver: metrics.loaders,
     }),
     plugins: [
       useStableErrorCodes(),
@@ -85,7 +114,12 @@ export function createGateway(config: GatewayConfig): Gateway {
       useUpstreamBudget(config.limits.maxUpstreamCalls),
       usePrivateResponses(),
       ...(persistedDocuments ? [usePersistedDocuments(persistedDocuments)] : []),
+      useRequestId(scope),
+      useRequestTelemetry({ scope, metrics, logger }),
+      useOperationsEndpoints({ readiness, metrics }),
     ],
+    // /health is served by useOperationsEndpoints, with a body; Yoga's own check would answer first.
+    healthCheckEndpoint: YOGA_HEALTH_CHECK_DISABLED,
     graphqlEndpoint: '/graphql',
     // useOperationLimits enforces MAX_REQUEST_BYTES with our own error; Yoga's check is a backstop.
     maxRequestBodySize: config.limits.maxRequestBytes * 2,
@@ -93,7 +127,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     graphiql: config.introspection ? createGraphiQLOptions(config.graphiql) : false,
     // GraphiQL's scripts and styles inlined in its page, instead of Yoga's default of loading them
     // from a CDN: the page then works on networks that cannot reach the internet.
-    renderGraphiQL,
+    renderGraphiQL: renderGraphiQLOnce(),
     // isDev would copy original errors (with causes) into responses: never.
     maskedErrors: { isDev: false },
     logging: {
@@ -113,6 +147,11 @@ export function createGateway(config: GatewayConfig): Gateway {
   });
   return {
     yoga,
-    close: () => client.close(),
+    beginShutdown: () => {
+      readiness.beginShutdown();
+    },
+    close: async () => {
+      await Promise.all([client.close(), readiness.close()]);
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppConfig } from './config.js';
 import { exampleQuery } from './example-query.js';
@@ -8,10 +9,23 @@ import type { Logger } from './logger.js';
 import { createGateway } from './server.js';
 import type { GatewayConfig } from './server.js';
 
+export interface ShutdownResult {
+  /** True when the deadline passed and requests still in flight were cut off. */
+  readonly forced: boolean;
+}
+
 export interface ServedGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   readonly url: string;
+  /** Stops at once: requests in flight are cut off. */
   close(): Promise<void>;
+  /**
+   * Stops gracefully: `/ready` answers 503 from now on, no new connection is accepted, requests in
+   * flight get up to `timeoutMs` to finish (then they are cut off), and then the kept-alive
+   * connections and the upstream connection pool are closed. Calling it again, or calling
+   * `close()`, joins the stop already under way; `close()` cuts its drain short.
+   */
+  shutdown(timeoutMs: number): Promise<ShutdownResult>;
 }
 
 /** Builds a gateway from its config and serves it over node:http. */
@@ -20,8 +34,19 @@ export async function serveGateway(
   listen: { readonly port: number; readonly host: string },
 ): Promise<ServedGateway> {
   const gateway = createGateway(config);
-  // Yoga answers every request itself, errors included, so its promise carries nothing to handle.
+  const inFlight = new Set<ServerResponse>();
+  let draining = false;
+  let onIdle: (() => void) | undefined;
   const server = createServer((request, response) => {
+    inFlight.add(response);
+    response.once('close', () => {
+      inFlight.delete(response);
+      if (inFlight.size === 0) onIdle?.();
+    });
+    // A kept-alive connection can still bring a request while draining: it is served, and the
+    // client is told not to reuse the connection.
+    if (draining) response.setHeader('connection', 'close');
+    // Yoga answers every request itself, errors included, so its promise carries nothing to handle.
     void gateway.yoga(request, response);
   });
   await new Promise<void>((resolve, reject) => {
@@ -33,16 +58,63 @@ export async function serveGateway(
   });
   const { port } = server.address() as AddressInfo;
   const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+
+  let forced = false;
+  /** Ends every connection now, the ones with a request in flight included. */
+  const cutOff = () => {
+    if (inFlight.size > 0) forced = true;
+    server.closeAllConnections();
+  };
+  let stopping: Promise<ShutdownResult> | undefined;
+  const stop = async (timeoutMs: number): Promise<ShutdownResult> => {
+    draining = true;
+    gateway.beginShutdown();
+    for (const response of inFlight) {
+      if (!response.headersSent) response.setHeader('connection', 'close');
+    }
+    // Stops accepting connections, and closes the idle kept-alive ones; resolves once none is left.
+    const closed = new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+    });
+    const idle = new Promise<void>((resolve) => {
+      if (inFlight.size === 0) resolve();
+      else onIdle = resolve;
+    });
+    const deadline = setTimeout(() => {
+      if (timeoutMs > 0 && inFlight.size > 0) {
+        config.logger.warn('Shutdown deadline passed; cutting off requests in flight', {
+          inFlight: inFlight.size,
+        });
+      }
+      cutOff();
+    }, timeoutMs);
+    await idle;
+    clearTimeout(deadline);
+    // Connections that finished their last request but were not idle yet when the server closed.
+    server.closeAllConnections();
+    await closed;
+    await gateway.close();
+    return { forced };
+  };
   return {
     url: `http://${host}:${port}/graphql`,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) =>
-        server.close(() => {
-          resolve();
-        }),
-      );
-      await gateway.close();
+      const started = stopping !== undefined;
+      stopping ??= stop(0);
+      if (started) cutOff();
+      await stopping;
+    },
+    shutdown(timeoutMs) {
+      if (stopping === undefined) {
+        config.logger.info('Draining: no new connections; waiting for requests in flight', {
+          inFlight: inFlight.size,
+          timeoutMs,
+        });
+        stopping = stop(timeoutMs);
+      }
+      return stopping;
     },
   };
 }
@@ -115,6 +187,12 @@ export async function startGateway(config: AppConfig, logger: Logger): Promise<R
     async close() {
       await served.close();
       await fake.close();
+    },
+    // The fake stops last: requests still draining may be waiting for its answers.
+    async shutdown(timeoutMs) {
+      const result = await served.shutdown(timeoutMs);
+      await fake.close();
+      return result;
     },
   };
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { CacheMap } from 'dataloader';
 import type { GraphQLResolveInfo, OperationDefinitionNode } from 'graphql';
 import type {
   AppScope,
@@ -13,6 +14,8 @@ import type {
 import type { PeerReportRecord } from '../upstream/peer-report-record.js';
 import type { ParticipantBasicsRecord, ParticipantDetailsRecord } from '../upstream/schemas.js';
 import type { SessionRecord } from '../upstream/session-schemas.js';
+import { noopLoaderObserver } from '../observability/loader-observer.js';
+import type { LoaderName, LoaderObserver } from '../observability/loader-observer.js';
 import { createLimiter } from '../upstream/limiter.js';
 import { coversSections, needsForOperation, sectionNeedKey, sectionQuery } from './needs.js';
 import type { OperationNeeds, SectionNeed, SessionNeed } from './needs.js';
@@ -23,6 +26,8 @@ export type * from './sources.js';
 export interface LoaderOptions {
   /** Upstream calls one GraphQL request may have in flight at once. */
   readonly concurrency: number;
+  /** Told about batch sizes and loads answered without a call (for metrics); nothing by default. */
+  readonly observer?: LoaderObserver;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -42,6 +47,23 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/** DataLoader's per-request cache, reporting each hit: a load that costs no new call. */
+function observedCache<Value>(onHit: () => void): CacheMap<string, Promise<Value>> {
+  const entries = new Map<string, Promise<Value>>();
+  return {
+    get(key) {
+      const value = entries.get(key);
+      if (value !== undefined) onHit();
+      return value;
+    },
+    set: (key, value) => entries.set(key, value),
+    delete: (key) => entries.delete(key),
+    clear: () => {
+      entries.clear();
+    },
+  };
+}
+
 /**
  * Creates the data access of one GraphQL request. Everything here is bound to that request's
  * credentials and dropped with it, so no cache entry can serve another token. Each resource is
@@ -51,6 +73,15 @@ function asError(error: unknown): Error {
  */
 export function createLoaders(client: UpstreamClient, call: CallContext, options: LoaderOptions) {
   const limit = createLimiter(options.concurrency);
+  const observer = options.observer ?? noopLoaderObserver;
+  const observed = (name: LoaderName) => ({
+    onBatch: (size: number) => {
+      observer.batch(name, size);
+    },
+    onDedupe: () => {
+      observer.dedupeHit(name);
+    },
+  });
 
   const needsByOperation = new WeakMap<OperationDefinitionNode, OperationNeeds>();
   const needsOf = (info: GraphQLResolveInfo): OperationNeeds => {
@@ -69,6 +100,7 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
       covers: coversSections,
       fetch: (key, need) => client.getParticipantDetails(key, sectionQuery(need), call),
       limit,
+      ...observed('participant'),
     },
   );
   const peerReports = createSectionedLoader<PeerKey, SectionNeed, PeerReportRecord>({
@@ -77,6 +109,7 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
     covers: coversSections,
     fetch: (key, need) => client.getPeerReport(key, sectionQuery(need), call),
     limit,
+    ...observed('peer_report'),
   });
   const sessions = createSectionedLoader<SessionKey, SessionNeed, SessionRecord>({
     resourceKey: sessionKey,
@@ -89,32 +122,47 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
         call,
       ),
     limit,
+    ...observed('session'),
   });
   const participantPages = new DataLoader<
     { key: SessionKey; query: Query },
     Page<ParticipantBasicsRecord>,
     string
   >(
-    (requests) =>
-      Promise.all(
+    (requests) => {
+      observer.batch('participants', requests.length);
+      return Promise.all(
         requests.map(({ key, query }) =>
           limit(() => client.listSessionParticipants(key, query, call)).catch(asError),
         ),
-      ),
-    { cacheKeyFn: ({ key, query }) => `${sessionKey(key)}?${queryKey(query)}` },
+      );
+    },
+    {
+      cacheKeyFn: ({ key, query }) => `${sessionKey(key)}?${queryKey(query)}`,
+      cacheMap: observedCache(() => {
+        observer.dedupeHit('participants');
+      }),
+    },
   );
   const sessionPages = new DataLoader<
     { scope: AppScope; query: Query },
     Page<SessionRecord>,
     string
   >(
-    (requests) =>
-      Promise.all(
+    (requests) => {
+      observer.batch('sessions', requests.length);
+      return Promise.all(
         requests.map(({ scope, query }) =>
           limit(() => client.listSessions(scope, query, call)).catch(asError),
         ),
-      ),
-    { cacheKeyFn: ({ scope, query }) => `${scopeKey(scope)}?${queryKey(query)}` },
+      );
+    },
+    {
+      cacheKeyFn: ({ scope, query }) => `${scopeKey(scope)}?${queryKey(query)}`,
+      cacheMap: observedCache(() => {
+        observer.dedupeHit('sessions');
+      }),
+    },
   );
 
   return {

@@ -9,6 +9,10 @@ export interface SectionedLoaderOptions<Key, Need, Value> {
   readonly covers: (have: Need, want: Need) => boolean;
   readonly fetch: (key: Key, need: Need) => Promise<Value>;
   readonly limit: Limiter;
+  /** Called with the size of each batch the DataLoader dispatches (for metrics). */
+  readonly onBatch?: (size: number) => void;
+  /** Called when an earlier load answers a load, so that it costs no call (for metrics). */
+  readonly onDedupe?: () => void;
 }
 
 export interface SectionedLoader<Key, Need, Value> {
@@ -32,8 +36,12 @@ export function createSectionedLoader<Key, Need, Value>(
 ): SectionedLoader<Key, Need, Value> {
   const { resourceKey, needKey, covers, fetch, limit } = options;
   const loader = new DataLoader<{ key: Key; need: Need }, Value, string>(
-    (requests) =>
-      Promise.all(requests.map(({ key, need }) => limit(() => fetch(key, need)).catch(asError))),
+    (requests) => {
+      options.onBatch?.(requests.length);
+      return Promise.all(
+        requests.map(({ key, need }) => limit(() => fetch(key, need)).catch(asError)),
+      );
+    },
     { cacheKeyFn: ({ key, need }) => `${resourceKey(key)}#${needKey(need)}` },
   );
   const loaded = new Map<string, { need: Need; value: Promise<Value> }[]>();
@@ -43,7 +51,10 @@ export function createSectionedLoader<Key, Need, Value>(
       const id = resourceKey(key);
       const earlier = loaded.get(id) ?? [];
       const covering = earlier.find((entry) => covers(entry.need, need));
-      if (covering) return covering.value;
+      if (covering) {
+        options.onDedupe?.();
+        return covering.value;
+      }
       const value = loader.load({ key, need });
       loaded.set(id, [...earlier, { need, value }]);
       return value;

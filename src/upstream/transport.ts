@@ -4,6 +4,12 @@ import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
+import { noopUpstreamObserver, upstreamEndpointOf } from '../observability/upstream-observer.js';
+import type {
+  UpstreamEndpoint,
+  UpstreamObserver,
+  UpstreamOutcome,
+} from '../observability/upstream-observer.js';
 import { createCircuitBreaker } from './circuit-breaker.js';
 import type { BreakerSettings } from './circuit-breaker.js';
 import {
@@ -14,6 +20,7 @@ import {
   rateLimitedLocally,
   upstreamBadResponse,
 } from './errors.js';
+import type { GatewayError } from './errors.js';
 import { createLimiter } from './limiter.js';
 import { createRateBudget, parseRatelimitHeader } from './rate-budget.js';
 import type { TokenBucketSettings } from './rate-budget.js';
@@ -36,6 +43,8 @@ export interface TransportOptions {
   readonly tokenBucket: TokenBucketSettings;
   readonly breaker: BreakerSettings;
   readonly logger?: Logger;
+  /** Told about every attempt, retry and rate-limit wait (for metrics); nothing by default. */
+  readonly observer?: UpstreamObserver;
   /** Clock and randomness, replaceable so that policies can be tested deterministically. */
   readonly now?: () => number;
   readonly random?: () => number;
@@ -118,6 +127,29 @@ function abortedByTimeout(signal: AbortSignal | undefined): boolean {
 }
 
 /**
+ * How a failed attempt ended, for metrics: an answer that was refused (a body over the size cap)
+ * keeps its status; a client that went away is not an upstream failure.
+ */
+function failedOutcome(
+  failure: GatewayError,
+  answeredStatus: number | undefined,
+  clientGone: boolean,
+): UpstreamOutcome {
+  if (failure.code === 'UPSTREAM_TIMEOUT') return 'timeout';
+  if (failure.code === 'UPSTREAM_BAD_RESPONSE' && answeredStatus !== undefined) {
+    return answeredStatus;
+  }
+  return clientGone ? 'aborted' : 'network';
+}
+
+/** Why a call is retried, in the same words as the attempt's outcome. */
+function retryReason(failure: GatewayError): UpstreamOutcome {
+  const { upstreamStatus } = failure.extensions;
+  if (upstreamStatus !== undefined) return upstreamStatus;
+  return failure.code === 'UPSTREAM_TIMEOUT' ? 'timeout' : 'network';
+}
+
+/**
  * The only component that speaks HTTP to RealtimeKit, and the only layer that retries. For every
  * call it checks the circuit breaker and the token's rate budget, runs under the process-wide
  * concurrency bound, enforces the per-attempt and per-operation deadlines and the response-size
@@ -127,6 +159,7 @@ function abortedByTimeout(signal: AbortSignal | undefined): boolean {
 export function createTransport(options: TransportOptions): Transport {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
+  const observer = options.observer ?? noopUpstreamObserver;
   const base = new URL(options.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
   const pool = new Pool(base.origin, {
@@ -145,13 +178,19 @@ export function createTransport(options: TransportOptions): Transport {
     createHmac('sha256', secret).update(authorization).digest('hex');
 
   /** Waits out a pause upstream asked for, if it ends in time; otherwise fails fast. */
-  async function takeBudget(tokenKey: string, call: CallContext): Promise<void> {
+  async function takeBudget(
+    tokenKey: string,
+    call: CallContext,
+    endpoint: UpstreamEndpoint | 'other',
+  ): Promise<void> {
     for (;;) {
       const decision = budget.take(tokenKey);
       if (decision.ok) return;
       if (!decision.paused || now() + decision.waitMs > call.deadline) {
+        observer.attempt({ endpoint, outcome: 'rate_limited_locally', seconds: undefined });
         throw rateLimitedLocally(secondsFrom(decision.waitMs));
       }
+      observer.rateLimitWait(decision.waitMs / 1000);
       await sleep(decision.waitMs, undefined, { signal: call.signal });
     }
   }
@@ -161,9 +200,13 @@ export function createTransport(options: TransportOptions): Transport {
     schema: z.ZodType<T>,
     tokenKey: string,
     call: CallContext,
+    endpoint: UpstreamEndpoint | 'other',
   ): Promise<T> {
-    await takeBudget(tokenKey, call);
-    if (!breaker.tryAcquire()) throw circuitOpen(secondsFrom(breaker.retryInMs()));
+    await takeBudget(tokenKey, call, endpoint);
+    if (!breaker.tryAcquire()) {
+      observer.attempt({ endpoint, outcome: 'circuit_open', seconds: undefined });
+      throw circuitOpen(secondsFrom(breaker.retryInMs()));
+    }
 
     const started = now();
     const attemptMs = Math.max(1, Math.min(options.requestTimeoutMs, call.deadline - started));
@@ -172,6 +215,7 @@ export function createTransport(options: TransportOptions): Transport {
     let status: number;
     let headers: Dispatcher.ResponseData['headers'];
     let text: string | undefined;
+    let answeredStatus: number | undefined;
     try {
       ({ status, headers, text } = await limit(async () => {
         const response = await pool.request({
@@ -184,6 +228,7 @@ export function createTransport(options: TransportOptions): Transport {
           },
           signal,
         });
+        answeredStatus = response.statusCode;
         const ok = response.statusCode >= 200 && response.statusCode < 300;
         const body = await readCapped(
           response.body,
@@ -204,14 +249,22 @@ export function createTransport(options: TransportOptions): Transport {
         code: failure.code,
         ms: now() - started,
       });
+      const clientGone = call.signal?.aborted === true && !timedOut;
+      observer.attempt({
+        endpoint,
+        outcome: failedOutcome(failure, answeredStatus, clientGone),
+        seconds: (now() - started) / 1000,
+      });
       throw failure;
     }
     options.logger?.debug('upstream call', { path, status, ms: now() - started });
+    observer.attempt({ endpoint, outcome: status, seconds: (now() - started) / 1000 });
 
     if (status >= 500) breaker.onFailure();
     else breaker.onSuccess();
     const ratelimit = parseRatelimitHeader(headerValue(headers, 'ratelimit'));
     if (ratelimit) {
+      observer.rateLimitRemaining(ratelimit.remaining);
       budget.observeRemaining(tokenKey, ratelimit.remaining);
       if (ratelimit.remaining === 0) budget.pause(tokenKey, now() + ratelimit.resetSeconds * 1000);
     }
@@ -241,9 +294,10 @@ export function createTransport(options: TransportOptions): Transport {
     async getJson(resourcePath, query, schema, call) {
       const path = `${basePath}${resourcePath}${queryString(query)}`;
       const tokenKey = tokenKeyOf(call.authorization);
+      const endpoint = upstreamEndpointOf(resourcePath);
       for (let retry = 0; ; retry += 1) {
         try {
-          return await attempt(path, schema, tokenKey, call);
+          return await attempt(path, schema, tokenKey, call, endpoint);
         } catch (error) {
           const failure = errorFromTransport(error, abortedByTimeout(call.signal));
           if (retry >= options.retries.max || !isRetryable(failure) || call.signal?.aborted) {
@@ -256,6 +310,7 @@ export function createTransport(options: TransportOptions): Transport {
               : backoffDelayMs(retry, options.retries, random);
           // Honour Retry-After exactly, or not at all: never retry early, never outlive the deadline.
           if (now() + delayMs > call.deadline) throw failure;
+          observer.retry(endpoint, retryReason(failure));
           options.logger?.debug('upstream retry', { path, code: failure.code, delayMs });
           try {
             await sleep(delayMs, undefined, { signal: call.signal });

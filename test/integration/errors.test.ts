@@ -49,6 +49,8 @@ function pairQuery(failingArgs: string): string {
 }
 
 const failingLocation = [{ line: 1, column: 3 }];
+/** Every error carries the id of its request (see test/operations for how it is chosen). */
+const requestId = expect.any(String) as unknown;
 
 function expectOnlyFailingField(
   response: GraphQLResponse,
@@ -58,7 +60,14 @@ function expectOnlyFailingField(
   expect(response.status).toBe(200);
   expect(response.body).toEqual({
     data: { failing: null, ok: { id: okId } },
-    errors: [{ message, locations: failingLocation, path: ['failing'], extensions }],
+    errors: [
+      {
+        message,
+        locations: failingLocation,
+        path: ['failing'],
+        extensions: { ...extensions, requestId: response.headers.get('x-request-id') },
+      },
+    ],
   });
   const text = JSON.stringify(response.body);
   expect(text).not.toContain(DEMO_TOKEN);
@@ -181,7 +190,7 @@ describe('failures that need their own gateway settings', () => {
             message: 'RealtimeKit did not answer in time.',
             locations: failingLocation,
             path: ['failing'],
-            extensions: { code: 'UPSTREAM_TIMEOUT' },
+            extensions: { code: 'UPSTREAM_TIMEOUT', requestId },
           },
         ],
       });
@@ -198,7 +207,7 @@ describe('failures that need their own gateway settings', () => {
           message: 'Upstream returned an invalid response: the body exceeds 2048 bytes',
           locations: [{ line: 1, column: 3 }],
           path: ['participant'],
-          extensions: { code: 'UPSTREAM_BAD_RESPONSE' },
+          extensions: { code: 'UPSTREAM_BAD_RESPONSE', requestId },
         },
       ]);
     });
@@ -214,7 +223,7 @@ describe('failures that need their own gateway settings', () => {
           `{ participant(sessionId: "${h.fake.demo.sessionId}", participantId: "${h.fake.demo.participantId}") { id } }`,
         );
         expect(body.errors?.map((error) => error.extensions)).toEqual([
-          { code: 'UPSTREAM_UNAVAILABLE' },
+          { code: 'UPSTREAM_UNAVAILABLE', requestId },
         ]);
       } finally {
         await dead.close();
@@ -247,7 +256,7 @@ describe('client errors are caught before any upstream call', () => {
       expect(body.errors?.map(({ message, extensions }) => ({ message, extensions }))).toEqual([
         {
           message: 'No accountId argument was given and CLOUDFLARE_ACCOUNT_ID is not configured.',
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: { code: 'BAD_USER_INPUT', requestId },
         },
       ]);
       expect(h.fake.calls).toEqual([]);
@@ -264,7 +273,9 @@ describe('client errors are caught before any upstream call', () => {
         { headers: { authorization } },
       );
       expect(body.data).toEqual({ participant: null });
-      expect(body.errors?.map((error) => error.extensions)).toEqual([{ code: 'UNAUTHENTICATED' }]);
+      expect(body.errors?.map((error) => error.extensions)).toEqual([
+        { code: 'UNAUTHENTICATED', requestId },
+      ]);
       expect(harness.fake.calls).toEqual([]);
     }
   });
@@ -275,7 +286,7 @@ describe('client errors are caught before any upstream call', () => {
       { headers: { authorization: 'Bearer not-a-valid-token' } },
     );
     expect(body.errors?.map((error) => error.extensions)).toEqual([
-      { code: 'UNAUTHENTICATED', upstreamStatus: 403 },
+      { code: 'UNAUTHENTICATED', upstreamStatus: 403, requestId },
     ]);
     expect(JSON.stringify(body)).not.toContain('not-a-valid-token');
   });
@@ -298,7 +309,7 @@ describe('the server-held token', () => {
               "The gateway's own API token may only read the configured account; send your own Authorization header to read another.",
             locations: failingLocation,
             path: ['failing'],
-            extensions: { code: 'FORBIDDEN' },
+            extensions: { code: 'FORBIDDEN', requestId },
           },
         ],
       });
@@ -337,7 +348,7 @@ describe('GraphQL request errors', () => {
         {
           message: 'Variable "$s" got invalid value 5.5; ID cannot represent value: 5.5',
           locations: [{ line: 1, column: 8 }],
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: { code: 'BAD_USER_INPUT', requestId },
         },
       ],
     });

@@ -75,8 +75,13 @@ function post(h: Harness, body: unknown, headers: Record<string, string> = {}): 
   });
 }
 
+/** Every error carries the id of its request (see test/operations for how it is chosen). */
+const requestId = expect.any(String) as unknown;
+
 function tooComplex(message: string, extensions: Record<string, unknown>) {
-  return { errors: [{ message, extensions: { code: 'QUERY_TOO_COMPLEX', ...extensions } }] };
+  return {
+    errors: [{ message, extensions: { code: 'QUERY_TOO_COMPLEX', ...extensions, requestId } }],
+  };
 }
 
 describe('operation limits are enforced before any upstream call', () => {
@@ -177,7 +182,7 @@ describe('request size', () => {
     errors: [
       {
         message: 'The request body is larger than 2048 bytes.',
-        extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'requestBytes', max: 2048 },
+        extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'requestBytes', max: 2048, requestId },
       },
     ],
   };
@@ -290,7 +295,7 @@ describe('request size', () => {
       errors: [
         {
           message: 'The request query string is larger than 2048 bytes.',
-          extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'requestBytes', max: 2048 },
+          extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'requestBytes', max: 2048, requestId },
         },
       ],
     });
@@ -302,7 +307,7 @@ describe('field suggestions never leak', () => {
   const validation = (message: string, line: number, column: number) => ({
     message,
     locations: [{ line, column }],
-    extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', requestId },
   });
 
   it.each([
@@ -351,7 +356,7 @@ describe('field suggestions never leak', () => {
           message:
             'Variable "$s" got invalid value "LIV"; Value "LIV" does not exist in "SessionStatus" enum.',
           locations: [{ line: 1, column: 8 }],
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: { code: 'BAD_USER_INPUT', requestId },
         },
       ],
     });
@@ -366,7 +371,7 @@ describe('introspection and GraphiQL', () => {
         {
           message: `GraphQL introspection has been disabled, but the requested query contained the field "${field}".`,
           locations: [{ line: 1, column }],
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', requestId },
         },
       ],
     });
@@ -412,7 +417,7 @@ describe('CSRF prevention', () => {
       {
         message:
           'This request could have been sent cross-site by a browser and is refused: send it as POST with Content-Type application/json, or add one of these headers: x-graphql-csrf-prevention, apollo-require-preflight, x-apollo-operation-name.',
-        extensions: { code: 'CSRF_PREVENTED' },
+        extensions: { code: 'CSRF_PREVENTED', requestId },
       },
     ],
   };
@@ -512,7 +517,9 @@ describe('batching', () => {
     ]);
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({
-      errors: [{ message: 'Batching is not supported.', extensions: { code: 'BAD_REQUEST' } }],
+      errors: [
+        { message: 'Batching is not supported.', extensions: { code: 'BAD_REQUEST', requestId } },
+      ],
     });
     expect(locked.fake.calls).toEqual([]);
   });

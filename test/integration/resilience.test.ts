@@ -24,6 +24,8 @@ function participantQuery(h: Harness, participantId = h.fake.demo.participantId)
 
 const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) =>
   body.errors?.map((error) => error.extensions);
+/** Every error carries the id of its request (see test/operations for how it is chosen). */
+const requestId = expect.any(String) as unknown;
 
 describe('retries', () => {
   it('retries a 503 and succeeds when upstream recovers', async () => {
@@ -38,7 +40,7 @@ describe('retries', () => {
     const h = await start();
     h.fake.injectFault({ match: { endpoint: 'participant' }, status: 502 });
     const { body } = await h.query(participantQuery(h));
-    expect(codes(body)).toEqual([{ code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 502 }]);
+    expect(codes(body)).toEqual([{ code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 502, requestId }]);
     expect(h.fake.calls).toHaveLength(3);
   });
 
@@ -82,12 +84,12 @@ describe('the rate budget', () => {
     });
     const first = await h.query(participantQuery(h));
     expect(codes(first.body)).toEqual([
-      { code: 'RATE_LIMITED', upstreamStatus: 429, retryAfter: 3600 },
+      { code: 'RATE_LIMITED', upstreamStatus: 429, retryAfter: 3600, requestId },
     ]);
     expect(h.fake.calls).toHaveLength(1);
 
     const again = await h.query(participantQuery(h));
-    expect(codes(again.body)).toEqual([{ code: 'RATE_LIMITED', retryAfter: 3600 }]);
+    expect(codes(again.body)).toEqual([{ code: 'RATE_LIMITED', retryAfter: 3600, requestId }]);
     expect(h.fake.calls).toHaveLength(1);
 
     const other = await h.query(participantQuery(h), {
@@ -122,7 +124,7 @@ describe('the rate budget', () => {
     const first = await h.query(participantQuery(h));
     expect(first.body.errors).toBeUndefined();
     const second = await h.query(participantQuery(h));
-    expect(codes(second.body)).toEqual([{ code: 'RATE_LIMITED', retryAfter: 120 }]);
+    expect(codes(second.body)).toEqual([{ code: 'RATE_LIMITED', retryAfter: 120, requestId }]);
     expect(h.fake.calls).toHaveLength(1);
   });
 
@@ -139,8 +141,8 @@ describe('the rate budget', () => {
     }`);
     expect(h.fake.calls).toHaveLength(2);
     expect(codes(body)).toEqual([
-      { code: 'RATE_LIMITED', retryAfter: expect.any(Number) as unknown },
-      { code: 'RATE_LIMITED', retryAfter: expect.any(Number) as unknown },
+      { code: 'RATE_LIMITED', retryAfter: expect.any(Number) as unknown, requestId },
+      { code: 'RATE_LIMITED', retryAfter: expect.any(Number) as unknown, requestId },
     ]);
   });
 });
@@ -158,7 +160,7 @@ describe('the circuit breaker', () => {
     h.fake.injectFault({ match: { endpoint: 'participant' }, status: 503 });
     for (let i = 0; i < 3; i += 1) {
       expect(codes((await h.query(participantQuery(h))).body)).toEqual([
-        { code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 503 },
+        { code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 503, requestId },
       ]);
     }
     const open = await h.query(participantQuery(h));
@@ -183,7 +185,7 @@ describe('deadlines', () => {
     });
     h.fake.injectFault({ match: { endpoint: 'participant' }, delayMs: 3_000 });
     const { body } = await h.query(participantQuery(h));
-    expect(codes(body)).toEqual([{ code: 'UPSTREAM_TIMEOUT' }]);
+    expect(codes(body)).toEqual([{ code: 'UPSTREAM_TIMEOUT', requestId }]);
     expect(h.fake.calls).toHaveLength(1);
   });
 });
@@ -208,7 +210,7 @@ describe('the upstream-call budget', () => {
         {
           message:
             'This operation could make up to 10101 upstream calls; the limit is 120. Ask for fewer aliases or smaller pages.',
-          extensions: { code: 'UPSTREAM_BUDGET_EXCEEDED', estimate: 10101, max: 120 },
+          extensions: { code: 'UPSTREAM_BUDGET_EXCEEDED', estimate: 10101, max: 120, requestId },
         },
       ],
     });

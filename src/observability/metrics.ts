@@ -1,0 +1,156 @@
+import { Counter, Histogram, Registry } from 'prom-client';
+import type { LoaderObserver } from './loader-observer.js';
+import { createOperationLabeler } from './operation-label.js';
+import type { UpstreamObserver, UpstreamOutcome } from './upstream-observer.js';
+
+/**
+ * How a GraphQL operation ended: `success` without errors, `partial` with errors and at least one
+ * root field resolved, `error` when nothing resolved (a refused request, or every root field null).
+ */
+export type OperationOutcome = 'success' | 'partial' | 'error';
+
+export interface GatewayMetrics {
+  /** Told about every upstream attempt; pass it to the transport. */
+  readonly upstream: UpstreamObserver;
+  /** Told about loader batches and dedupe hits; pass it to each request's loaders. */
+  readonly loaders: LoaderObserver;
+  /** One GraphQL operation ended; the name is bounded here before it becomes a label. */
+  operation(name: string | undefined, outcome: OperationOutcome, seconds: number): void;
+  /** The Prometheus text exposition of this gateway's metrics. */
+  render(): Promise<{ readonly contentType: string; readonly body: string }>;
+}
+
+const PREFIX = 'rtk_graphql_';
+
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/** Statuses worth their own series; any other becomes its class (`3xx`, `4xx`, …). */
+const LABELLED_STATUSES = new Set([200, 400, 401, 403, 404, 429, 500, 502, 503, 504]);
+
+function outcomeLabel(outcome: UpstreamOutcome): string {
+  if (typeof outcome !== 'number') return outcome;
+  if (LABELLED_STATUSES.has(outcome)) return String(outcome);
+  return outcome >= 100 && outcome < 600 ? `${Math.floor(outcome / 100)}xx` : 'invalid';
+}
+
+/**
+ * The gateway's Prometheus metrics, in a registry of their own: nothing is registered globally, so
+ * each gateway (and each test's gateway) counts only its own traffic. Labels carry only bounded
+ * values: endpoint and loader names, statuses, outcomes, and operation names bounded by
+ * createOperationLabeler. Never a token, an id or an account.
+ */
+export function createMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  const operationLabel = createOperationLabeler();
+
+  const operations = new Counter({
+    name: `${PREFIX}operations_total`,
+    help: 'GraphQL operations by operation name and outcome (success, partial, error).',
+    labelNames: ['operation', 'outcome'] as const,
+    registers,
+  });
+  const operationSeconds = new Histogram({
+    name: `${PREFIX}operation_duration_seconds`,
+    help: 'Time from receiving a GraphQL request to its response, by operation name and outcome.',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: SECONDS_BUCKETS,
+    registers,
+  });
+  const upstreamRequests = new Counter({
+    name: `${PREFIX}upstream_requests_total`,
+    help: 'Upstream call attempts by endpoint and status: the HTTP status, or timeout, network, aborted, circuit_open, rate_limited_locally.',
+    labelNames: ['endpoint', 'status'] as const,
+    registers,
+  });
+  const upstreamSeconds = new Histogram({
+    name: `${PREFIX}upstream_request_duration_seconds`,
+    help: 'Latency of upstream call attempts that were sent, by endpoint and status.',
+    labelNames: ['endpoint', 'status'] as const,
+    buckets: SECONDS_BUCKETS,
+    registers,
+  });
+  const retries = new Counter({
+    name: `${PREFIX}upstream_retries_total`,
+    help: 'Upstream call retries by endpoint and reason (how the retried attempt ended).',
+    labelNames: ['endpoint', 'reason'] as const,
+    registers,
+  });
+  const rateLimitWaits = new Counter({
+    name: `${PREFIX}upstream_rate_limit_waits_total`,
+    help: 'Times a call waited because upstream paused its token (429 or Ratelimit r=0).',
+    registers,
+  });
+  const rateLimitWaitSeconds = new Counter({
+    name: `${PREFIX}upstream_rate_limit_wait_seconds_total`,
+    help: 'Seconds calls were told to wait because upstream paused their token.',
+    registers,
+  });
+  const rateLimitRemaining = new Histogram({
+    name: `${PREFIX}upstream_rate_limit_remaining`,
+    help: 'Calls left in the token budget, as upstream reported them (Ratelimit r=), across all tokens.',
+    buckets: [0, 1, 5, 10, 25, 50, 100, 250, 500, 1000],
+    registers,
+  });
+  const batchSize = new Histogram({
+    name: `${PREFIX}loader_batch_size`,
+    help: 'Distinct loads per dispatched loader batch (each costs one upstream call), by loader.',
+    labelNames: ['loader'] as const,
+    buckets: [1, 2, 4, 8, 16, 32, 64],
+    registers,
+  });
+  const dedupeHits = new Counter({
+    name: `${PREFIX}loader_dedupe_hits_total`,
+    help: 'Loads answered by an earlier load of the same request, without an upstream call.',
+    labelNames: ['loader'] as const,
+    registers,
+  });
+  // Reserved for the cross-request cache that is coming; nothing is cached across requests yet,
+  // so both stay at 0. They are exposed now so that dashboards and alerts can be written once.
+  new Counter({
+    name: `${PREFIX}cache_hits_total`,
+    help: 'Cross-request cache hits (reserved: no cross-request cache yet, always 0).',
+    registers,
+  });
+  new Counter({
+    name: `${PREFIX}cache_misses_total`,
+    help: 'Cross-request cache misses (reserved: no cross-request cache yet, always 0).',
+    registers,
+  });
+
+  return {
+    upstream: {
+      attempt({ endpoint, outcome, seconds }) {
+        const labels = { endpoint, status: outcomeLabel(outcome) };
+        upstreamRequests.inc(labels);
+        if (seconds !== undefined) upstreamSeconds.observe(labels, seconds);
+      },
+      retry(endpoint, reason) {
+        retries.inc({ endpoint, reason: outcomeLabel(reason) });
+      },
+      rateLimitWait(seconds) {
+        rateLimitWaits.inc();
+        rateLimitWaitSeconds.inc(seconds);
+      },
+      rateLimitRemaining(remaining) {
+        rateLimitRemaining.observe(remaining);
+      },
+    },
+    loaders: {
+      batch(loader, size) {
+        batchSize.observe({ loader }, size);
+      },
+      dedupeHit(loader) {
+        dedupeHits.inc({ loader });
+      },
+    },
+    operation(name, outcome, seconds) {
+      const labels = { operation: operationLabel(name), outcome };
+      operations.inc(labels);
+      operationSeconds.observe(labels, seconds);
+    },
+    async render() {
+      return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { LogFields, Logger } from '../logger.js';
+import type { OperationOutcome } from './metrics.js';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** Ids a client or a proxy may choose: short, and safe in a header and a log line. */
+const WELL_FORMED_REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * The id of a request: the one a client or an upstream proxy sent in `x-request-id` when it is
+ * well-formed, so that one id follows a call across systems; otherwise a new UUID. A malformed
+ * header is replaced rather than cleaned up, since it could carry anything into the logs.
+ */
+export function requestIdFrom(header: string | null): string {
+  return header !== null && WELL_FORMED_REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/** What the gateway learns about one HTTP request while it handles it. */
+export interface RequestRecord {
+  readonly id: string;
+  readonly method: string;
+  /** The URL path, never its query string (a GET carries the query text there). */
+  readonly path: string;
+  /** `performance.now()` when the request arrived. */
+  readonly startedAt: number;
+  /** The GraphQL operation's name once known; undefined for an anonymous operation. */
+  operationName: string | undefined;
+  /** Set when the request was answered with a GraphQL result; undefined for other routes. */
+  outcome: OperationOutcome | undefined;
+}
+
+/**
+ * The request being handled, wherever the code runs: hooks, resolvers, loaders and the transport
+ * all see it without passing it along, which is what puts the request id on every log line.
+ */
+export interface RequestScope {
+  /** Runs `handle` with a new record for `request` as the current one. */
+  run<T>(request: Request, handle: () => T): T;
+  current(): RequestRecord | undefined;
+}
+
+/** One scope per gateway, so that two gateways in one process (as in tests) never mix. */
+export function createRequestScope(): RequestScope {
+  const storage = new AsyncLocalStorage<RequestRecord>();
+  return {
+    run(request, handle) {
+      const record: RequestRecord = {
+        id: requestIdFrom(request.headers.get(REQUEST_ID_HEADER)),
+        method: request.method,
+        path: new URL(request.url, 'http://localhost').pathname,
+        startedAt: performance.now(),
+        operationName: undefined,
+        outcome: undefined,
+      };
+      return storage.run(record, handle);
+    },
+    current: () => storage.getStore(),
+  };
+}
+
+/** A logger that adds `requestId` to every line written while a request is being handled. */
+export function withRequestId(logger: Logger, scope: RequestScope): Logger {
+  const fields = (extra: LogFields | undefined): LogFields | undefined => {
+    const record = scope.current();
+    return record === undefined ? extra : { ...extra, requestId: record.id };
+  };
+  return {
+    debug: (message, extra) => {
+      logger.debug(message, fields(extra));
+    },
+    info: (message, extra) => {
+      logger.info(message, fields(extra));
+    },
+    warn: (message, extra) => {
+      logger.warn(message, fields(extra));
+    },
+    error: (message, extra) => {
+      logger.error(message, fields(extra));
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { getOperationAST } from 'graphql';
+import type { DocumentNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from '../logger.js';
+import type { GatewayMetrics, OperationOutcome } from './metrics.js';
+import { operationForLog } from './operation-label.js';
+import type { RequestScope } from './request-scope.js';
+
+type ProcessedResult = Parameters<NonNullable<Plugin['onResultProcess']>>[0]['result'];
+type SingleResult = Exclude<ProcessedResult, readonly unknown[] | AsyncIterable<unknown>>;
+
+/** See OperationOutcome: partial needs at least one root field that resolved to a value. */
+function outcomeOf(result: SingleResult): OperationOutcome {
+  if (result.errors === undefined || result.errors.length === 0) return 'success';
+  const data: unknown = result.data;
+  if (typeof data !== 'object' || data === null) return 'error';
+  return Object.values(data).some((value) => value !== null && value !== undefined)
+    ? 'partial'
+    : 'error';
+}
+
+function outcomeOfAll(results: readonly SingleResult[]): OperationOutcome {
+  const outcomes = new Set(results.map(outcomeOf));
+  if (outcomes.size === 1) return [...outcomes][0] ?? 'error';
+  return 'partial';
+}
+
+export interface RequestTelemetryOptions {
+  readonly scope: RequestScope;
+  readonly metrics: GatewayMetrics;
+  readonly logger: Logger;
+}
+
+/**
+ * Per-request telemetry: the operation metrics (count and duration by operation name and outcome)
+ * and one access-log line at info for every request, GraphQL or not. The line has the method,
+ * path, status, duration, operation name and request id, and never the query text, variables or
+ * headers, which can carry personal data or a token.
+ *
+ * The operation name is what the client asked to run (`operationName`), then, once the document
+ * parses, the name of the operation it selects; `onValidate` sees every parsed document, including
+ * those that later fail validation or are stopped before execution.
+ */
+export function useRequestTelemetry(options: RequestTelemetryOptions): Plugin {
+  const { scope, metrics, logger } = options;
+  return {
+    onParams({ params }) {
+      const record = scope.current();
+      if (record !== undefined && params.operationName != null) {
+        record.operationName = params.operationName;
+      }
+    },
+    onValidate({ params, context }) {
+      const record = scope.current();
+      if (record === undefined) return;
+      // Envelop types the validate arguments loosely; this is graphql-js's parsed document.
+      const operation = getOperationAST(
+        params.documentAST as DocumentNode,
+        context.params.operationName ?? undefined,
+      );
+      if (operation?.name !== undefined) record.operationName = operation.name.value;
+    },
+    onResultProcess({ result }) {
+      const record = scope.current();
+      if (record === undefined) return;
+      if (Array.isArray(result)) record.outcome = outcomeOfAll(result);
+      else if (Symbol.asyncIterator in result) record.outcome = 'success';
+      else record.outcome = outcomeOf(result);
+    },
+    onResponse({ response }) {
+      const record = scope.current();
+      if (record === undefined) return;
+      const seconds = (performance.now() - record.startedAt) / 1000;
+      if (record.outcome !== undefined) {
+        metrics.operation(record.operationName, record.outcome, seconds);
+      }
+      logger.info('request', {
+        requestId: record.id,
+        method: record.method,
+        path: record.path,
+        status: response.status,
+        durationMs: Math.round(seconds * 1000 * 10) / 10,
+        ...(record.outcome === undefined
+          ? {}
+          : { operation: operationForLog(record.operationName), outcome: record.outcome }),
+      });
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { DEMO_TOKEN, startFakeUpstream } from '../../src/fake-upstream/index.js';
+import type { FakeUpstream } from '../../src/fake-upstream/index.js';
+import { createLogger } from '../../src/logger.js';
+import { startGateway } from '../../src/start.js';
+import type { RunningGateway } from '../../src/start.js';
+import { until } from './support.js';
+
+let fake: FakeUpstream;
+let gateway: RunningGateway | undefined;
+let logLines: string[];
+
+beforeEach(async () => {
+  fake = await startFakeUpstream({ tokens: [DEMO_TOKEN] });
+  logLines = [];
+});
+afterEach(async () => {
+  await gateway?.close();
+  gateway = undefined;
+  await fake.close();
+});
+
+/** The gateway main.ts starts, pointed at this test's fake so that the test can script it. */
+async function start(): Promise<RunningGateway> {
+  gateway = await startGateway(
+    loadConfig({
+      PORT: '0',
+      CLOUDFLARE_API_BASE_URL: fake.url,
+      CLOUDFLARE_API_TOKEN: DEMO_TOKEN,
+      CLOUDFLARE_ACCOUNT_ID: fake.accountId,
+      REALTIMEKIT_APP_ID: fake.appId,
+    }),
+    createLogger('info', (line) => logLines.push(line)),
+  );
+  return gateway;
+}
+
+function participantQuery(url: string): Promise<Response> {
+  const { sessionId, participantId } = fake.demo;
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `{ participant(sessionId: "${sessionId}", participantId: "${participantId}") { id displayName } }`,
+    }),
+  });
+}
+
+/** Whether a new TCP connection to the gateway is refused. */
+async function refusesConnections(url: string): Promise<boolean> {
+  try {
+    await fetch(new URL('/health', url));
+    return false;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    return cause?.code === 'ECONNREFUSED';
+  }
+}
+
+describe('SHUTDOWN_TIMEOUT_MS', () => {
+  it('defaults to 10 seconds and must be a whole number of milliseconds', () => {
+    expect(loadConfig({}).shutdownTimeoutMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '2500' }).shutdownTimeoutMs).toBe(2_500);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow(
+      'SHUTDOWN_TIMEOUT_MS: must be an integer from 0 to 600000 (got "soon")',
+    );
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('lets a request in flight finish, refuses new connections, then closes everything', async () => {
+    const running = await start();
+    fake.injectFault({ match: { endpoint: 'participant' }, delayMs: 400 });
+    const slow = participantQuery(running.url);
+    await until(() => fake.inFlight === 1);
+
+    const stopped = running.shutdown(5_000);
+    expect(await refusesConnections(running.url)).toBe(true);
+
+    const response = await slow;
+    expect(response.status).toBe(200);
+    // The client is told not to reuse the connection it came on.
+    expect(response.headers.get('connection')).toBe('close');
+    const body = (await response.json()) as { data: { participant: { id: string } } };
+    expect(body.data.participant.id).toBe(fake.demo.participantId);
+    expect(await stopped).toEqual({ forced: false });
+    expect(fake.calls).toHaveLength(1);
+    expect(logLines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain(
+      'Draining: no new connections; waiting for requests in flight',
+    );
+  });
+
+  it('cuts off requests still in flight at the deadline and reports it', async () => {
+    const running = await start();
+    fake.injectFault({ match: { endpoint: 'participant' }, hang: true });
+    const hung = participantQuery(running.url).then(
+      () => 'answered',
+      () => 'cut off',
+    );
+    await until(() => fake.inFlight === 1);
+
+    const started = Date.now();
+    expect(await running.shutdown(200)).toEqual({ forced: true });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await hung).toBe('cut off');
+    // The upstream call was abandoned with its client.
+    await until(() => fake.inFlight === 0);
+    expect(logLines.join('\n')).toContain('Shutdown deadline passed');
+  });
+
+  it('stops at once when nothing is in flight', async () => {
+    const running = await start();
+    expect((await participantQuery(running.url)).status).toBe(200);
+    const started = Date.now();
+    expect(await running.shutdown(10_000)).toEqual({ forced: false });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await refusesConnections(running.url)).toBe(true);
+  });
+
+  it('is the same stop when asked twice', async () => {
+    const running = await start();
+    const first = running.shutdown(1_000);
+    expect(running.shutdown(1_000)).toBe(first);
+    expect(await first).toEqual({ forced: false });
+  });
+
+  it('in demo mode, closes the embedded fake last', async () => {
+    const demoLines: string[] = [];
+    const demo = await startGateway(
+      loadConfig({ PORT: '0' }),
+      createLogger('info', (line) => demoLines.push(line)),
+    );
+    const announced = demoLines
+      .map((line) => JSON.parse(line) as { msg: string; upstream?: string })
+      .find((entry) => entry.msg.startsWith('Demo mode'));
+    const fakeUrl = announced?.upstream ?? '';
+    expect(fakeUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/client\/v4$/);
+    expect((await fetch(new URL('/ready', demo.url))).status).toBe(200);
+
+    expect(await demo.shutdown(1_000)).toEqual({ forced: false });
+    expect(await refusesConnections(demo.url)).toBe(true);
+    expect(await refusesConnections(fakeUrl)).toBe(true);
+  });
+});
