@@ -1,0 +1,128 @@
+/** Command-line options of `npm run bench`. */
+import { parseArgs } from 'node:util';
+import { SCENARIOS } from './scenarios.js';
+import type { ScenarioName } from './scenarios.js';
+
+export const SYSTEMS = ['gateway', 'raw', 'mesh', 'direct'] as const;
+export type SystemName = (typeof SYSTEMS)[number];
+
+export interface Options {
+  readonly quick: boolean;
+  readonly scenarios: readonly ScenarioName[];
+  readonly systems: readonly SystemName[];
+  readonly rounds: number;
+  /** Seconds of load per system and scenario, measured. */
+  readonly duration: number;
+  /** Seconds of load before each measured run, discarded. */
+  readonly warmup: number;
+  readonly connections: number;
+  /** Directory the markdown report is written to. */
+  readonly out: string;
+  /** Also write every measurement as JSON here. */
+  readonly json: string | undefined;
+  readonly pin: boolean;
+  /** Pass RealtimeKit's `filters` by hand in the Mesh operations. */
+  readonly meshFilters: boolean;
+  /** Install bench/mesh/node_modules when missing (about 0.5 GB, a few minutes once). */
+  readonly meshInstall: boolean;
+  /** Directory for the child processes' stdout and stderr; discarded when unset. */
+  readonly logs: string | undefined;
+  /** True when scenarios, systems or timings differ from the defaults of the mode. */
+  readonly custom: boolean;
+}
+
+export const USAGE = `Usage: npm run bench [-- options]
+
+  --quick                 short run (3 rounds, 0.3 s warm-up + 0.5 s measured); default 3 rounds, 2 s + 4 s
+  --scenario <list>       comma-separated, from ${SCENARIOS.join(', ')} (default all)
+  --systems <list>        comma-separated, from ${SYSTEMS.join(', ')} (default all)
+  --rounds <n>            rounds of alternating systems (default 3)
+  --duration <s>          measured seconds per system and scenario
+  --warmup <s>            warm-up seconds before each measured run
+  --connections <n>       load-generator connections (default 10)
+  --out <dir>             where the markdown report goes (default bench/results)
+  --json <file>           also write every measurement as JSON
+  --no-pin                do not pin processes to cores with taskset
+  --mesh-filters          pass RealtimeKit's filters by hand in the Mesh operations
+  --no-mesh-install       report Mesh as unavailable rather than install bench/mesh/node_modules
+  --logs <dir>            keep the child processes' output in this directory
+  --help`;
+
+function list<T extends string>(raw: string | undefined, allowed: readonly T[], what: string): T[] {
+  if (raw === undefined) return [...allowed];
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const unknown = names.filter((name) => !allowed.includes(name as T));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new Error(`--${what}: expected some of ${allowed.join(', ')}; got ${raw}`);
+  }
+  // In the canonical order, whatever order they were given in.
+  return allowed.filter((name) => names.includes(name));
+}
+
+function positive(
+  raw: string | undefined,
+  fallback: number,
+  what: string,
+  integer: boolean,
+): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new Error(`--${what}: expected a positive ${integer ? 'integer' : 'number'}; got ${raw}`);
+  }
+  return value;
+}
+
+/** Returns undefined when --help was asked for. */
+export function parseOptions(args: readonly string[], defaultOut: string): Options | undefined {
+  const { values } = parseArgs({
+    args: [...args],
+    allowPositionals: false,
+    options: {
+      quick: { type: 'boolean', default: false },
+      scenario: { type: 'string' },
+      systems: { type: 'string' },
+      rounds: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'string' },
+      'no-pin': { type: 'boolean', default: false },
+      'mesh-filters': { type: 'boolean', default: false },
+      'no-mesh-install': { type: 'boolean', default: false },
+      logs: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return undefined;
+  const quick = values.quick;
+  const custom =
+    values.scenario !== undefined ||
+    values.systems !== undefined ||
+    values.rounds !== undefined ||
+    values.duration !== undefined ||
+    values.warmup !== undefined ||
+    values.connections !== undefined ||
+    values['mesh-filters'] ||
+    values['no-pin'];
+  return {
+    quick,
+    scenarios: list(values.scenario, SCENARIOS, 'scenario'),
+    systems: list(values.systems, SYSTEMS, 'systems'),
+    rounds: positive(values.rounds, 3, 'rounds', true),
+    duration: positive(values.duration, quick ? 0.5 : 4, 'duration', false),
+    warmup: positive(values.warmup, quick ? 0.3 : 2, 'warmup', false),
+    connections: positive(values.connections, 10, 'connections', true),
+    out: values.out ?? defaultOut,
+    json: values.json,
+    pin: !values['no-pin'],
+    meshFilters: values['mesh-filters'],
+    meshInstall: !values['no-mesh-install'],
+    logs: values.logs,
+    custom,
+  };
+}

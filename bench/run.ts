@@ -1,0 +1,458 @@
+/**
+ * `npm run bench`: the gateway against its baselines (raw proxy, GraphQL Mesh + Hive Gateway, direct
+ * REST calls) on the five scenarios of ../../shared/benchmarks.md, all on the same fake upstream in
+ * one run, systems alternating within each round. Prints a markdown report and writes it under
+ * bench/results/. See bench/README.md.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, release, type as osType } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isDeepStrictEqual } from 'node:util';
+import { format, resolveConfig } from 'prettier';
+import { startFake } from './fake.js';
+import type { FakeProcess, UpstreamCount } from './fake.js';
+import {
+  cannon,
+  DEMO_AUTHORIZATION,
+  directClient,
+  directLoad,
+  postGraphQL,
+  quantile,
+} from './load.js';
+import type { LoadResult } from './load.js';
+import { composeMesh, ensureMesh } from './mesh.js';
+import { parseOptions, USAGE } from './options.js';
+import type { Options, SystemName } from './options.js';
+import { cpuMs, peakRssMb, pinSelf, resetPeakRss } from './processes.js';
+import { buildReport, SYSTEM_LABEL } from './report.js';
+import type { Measurement } from './report.js';
+import { appOf } from './rest.js';
+import { DUPLICATE_PEERS, FAN_OUT_PAGE, scenarios } from './scenarios.js';
+import type { BenchIds, GraphQLRequest, Scenario, ScenarioName } from './scenarios.js';
+import { startGateway, startMesh, startRawProxy } from './systems.js';
+import type { ServerSystem } from './systems.js';
+import { loadConfig } from '../src/config.js';
+
+/** Sequential operations after each load whose upstream calls and bytes are counted. */
+const PROBE_OPERATIONS = 2;
+/**
+ * After a load, requests it cut off may still be at work in the server (and making upstream calls,
+ * which must not be counted): the count starts once, for SETTLE_QUIET_POLLS polls SETTLE_POLL_MS
+ * apart, the fake saw no call and the server and the fake together used at most SETTLE_IDLE_CPU_MS
+ * of CPU (two clock ticks). Bounded by SETTLE_MAX_POLLS.
+ */
+const SETTLE_POLL_MS = 100;
+const SETTLE_QUIET_POLLS = 2;
+const SETTLE_IDLE_CPU_MS = 20;
+const SETTLE_MAX_POLLS = 150;
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+interface Target {
+  readonly system: SystemName;
+  /** Null for direct. */
+  readonly server: ServerSystem | null;
+  request(scenario: Scenario): GraphQLRequest;
+}
+
+function firstDifference(a: unknown, b: unknown, path = 'data'): string {
+  if (isDeepStrictEqual(a, b)) return '';
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const key of keys) {
+      const inner = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
+      if (inner !== '') return inner;
+    }
+  }
+  const show = (value: unknown): string =>
+    ((JSON.stringify(value) as string | undefined) ?? 'undefined').slice(0, 80);
+  return `${path}: ${show(a)} vs ${show(b)}`;
+}
+
+async function main(): Promise<number> {
+  const root = process.cwd();
+  if (!existsSync(join(root, 'bench', 'mesh', 'openapi.yaml'))) {
+    log('Run the benchmark from the repository root: npm run bench');
+    return 2;
+  }
+  let options: Options | undefined;
+  try {
+    options = parseOptions(process.argv.slice(2), join(root, 'bench', 'results'));
+  } catch (error) {
+    log(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === undefined) {
+    log(USAGE);
+    return 0;
+  }
+  const opts = options;
+  const startedAt = new Date();
+  const notes: string[] = [];
+  const warn = (message: string): void => {
+    log(`WARNING: ${message}`);
+    notes.push(`**Warning:** ${message}`);
+  };
+  if (opts.logs !== undefined) mkdirSync(opts.logs, { recursive: true });
+
+  // Mesh is installed (once) before pinning, so npm may use both cores.
+  let meshStatus = 'not run (not among --systems)';
+  const mesh = opts.systems.includes('mesh')
+    ? await ensureMesh(root, opts.meshInstall, log)
+    : undefined;
+  if (mesh !== undefined && !mesh.ok) {
+    meshStatus = `unavailable: ${mesh.reason}`;
+    warn(`GraphQL Mesh is unavailable and left out: ${mesh.reason}`);
+  }
+
+  // Read before pinning: afterwards this process sees only its own core.
+  const cores = availableParallelism();
+  const unpinned = pinSelf(opts.pin);
+  if (unpinned !== null && opts.pin) warn(`processes are not pinned to cores: ${unpinned}`);
+  const pinning =
+    unpinned === null
+      ? 'system under test on core 0; fake upstream and load generator on core 1 (taskset)'
+      : unpinned;
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async (): Promise<void> => {
+    for (const stop of cleanups.reverse()) await stop().catch(() => undefined);
+    cleanups.length = 0;
+  };
+  const onSignal = (): void => {
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    const fake: FakeProcess = await startFake(opts.logs);
+    cleanups.push(() => fake.stop());
+    const app = appOf(fake.ready.url, fake.ready.accountId, fake.ready.appId);
+    const ids = await benchIds(fake);
+    const upstreamDefaults = loadConfig({}).upstream;
+
+    const startOptions = { fake: fake.ready, pin: unpinned === null, logDir: opts.logs };
+    // The servers start side by side; a failure of the gateway or the raw proxy ends the run, one
+    // of Mesh leaves it out.
+    const startTarget = async (system: SystemName): Promise<Target | undefined> => {
+      if (system === 'direct') return { system, server: null, request: (s) => s.gateway(ids) };
+      if (system !== 'mesh') {
+        const server =
+          system === 'gateway'
+            ? await startGateway(startOptions)
+            : await startRawProxy(startOptions);
+        cleanups.push(() => server.stop());
+        return { system, server, request: (s) => s.gateway(ids) };
+      }
+      if (mesh === undefined || !mesh.ok) return undefined;
+      try {
+        log('Composing the Mesh supergraph…');
+        const supergraph = await composeMesh(mesh.paths, `${app.origin}${app.prefix}`);
+        const server = await startMesh(startOptions, mesh.paths, supergraph);
+        cleanups.push(() => server.stop());
+        meshStatus = `${mesh.versions}; operations REST-shaped, ${opts.meshFilters ? 'with `filters` passed by hand' : 'without `filters` (Mesh cannot derive them from the selection)'}`;
+        return { system, server, request: (s) => s.mesh(ids, opts.meshFilters) };
+      } catch (error) {
+        meshStatus = `unavailable: ${error instanceof Error ? error.message : String(error)}`;
+        warn(`GraphQL Mesh did not start and is left out: ${meshStatus}`);
+        return undefined;
+      }
+    };
+    const started = await Promise.allSettled(opts.systems.map(startTarget));
+    const targets: Target[] = [];
+    for (const outcome of started) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      if (outcome.value !== undefined) targets.push(outcome.value);
+    }
+    const direct = directClient(
+      app,
+      upstreamDefaults.connections,
+      upstreamDefaults.concurrencyPerRequest,
+    );
+    cleanups.push(() => direct.close());
+
+    /** The connections and measured-window factor of a scenario's load. */
+    const shape = (scenario: Scenario): { connections: number; durationFactor: number } => ({
+      connections: Math.min(opts.connections, scenario.load?.maxConnections ?? opts.connections),
+      durationFactor: scenario.load?.durationFactor ?? 1,
+    });
+
+    const selected = opts.scenarios.map((name) => {
+      const scenario = scenarios.get(name);
+      if (scenario === undefined) throw new Error(`unknown scenario ${name}`);
+      return scenario;
+    });
+
+    /** Waits until the server and the fake are idle (see SETTLE_POLL_MS); bounded. */
+    async function settle(serverPid: number): Promise<void> {
+      const busy = (): number => cpuMs(serverPid) + cpuMs(fake.pid);
+      let before = busy();
+      let quiet = 0;
+      for (let poll = 0; poll < SETTLE_MAX_POLLS && quiet < SETTLE_QUIET_POLLS; poll++) {
+        await sleep(SETTLE_POLL_MS);
+        const { calls } = await fake.count();
+        const now = busy();
+        quiet = calls === 0 && now - before <= SETTLE_IDLE_CPU_MS ? quiet + 1 : 0;
+        before = now;
+      }
+    }
+
+    /** Runs a few operations one after another and counts their upstream calls at the fake. */
+    async function probe(
+      target: Target,
+      scenario: Scenario,
+    ): Promise<{ data: unknown; count: UpstreamCount }> {
+      await fake.reset();
+      let data: unknown;
+      for (let i = 0; i < PROBE_OPERATIONS; i++) {
+        if (target.server === null) await direct.run(scenario.direct(ids));
+        else data = await postGraphQL(target.server.url, target.request(scenario));
+      }
+      const count = await fake.count();
+      return { data, count };
+    }
+
+    // Check every system answers every scenario correctly before measuring anything.
+    const broken = new Set<string>();
+    const key = (scenario: ScenarioName, system: SystemName): string => `${scenario}/${system}`;
+    let rawMatches = true;
+    for (const scenario of selected) {
+      let gatewayData: unknown;
+      for (const target of targets) {
+        try {
+          const { data, count } = await probe(target, scenario);
+          if (target.system === 'gateway') {
+            gatewayData = data;
+            const perOp = count.calls / PROBE_OPERATIONS;
+            if (perOp !== scenario.expectedGatewayCalls) {
+              notes.push(
+                `${scenario.name}: the gateway made ${num(perOp)} upstream calls per operation where ${scenario.expectedGatewayCalls} ${scenario.name === 'hot' ? 'were made before a cross-request cache existed' : 'are expected'}.`,
+              );
+            }
+          }
+          if (
+            target.system === 'raw' &&
+            gatewayData !== undefined &&
+            !isDeepStrictEqual(data, gatewayData)
+          ) {
+            rawMatches = false;
+            warn(
+              `${scenario.name}: the raw proxy's data differs from the gateway's (${firstDifference(data, gatewayData)})`,
+            );
+          }
+        } catch (error) {
+          broken.add(key(scenario.name, target.system));
+          warn(
+            `${scenario.name}: ${SYSTEM_LABEL[target.system]} failed and is left out of this scenario: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }
+    }
+    if (
+      rawMatches &&
+      targets.some((t) => t.system === 'raw') &&
+      targets.some((t) => t.system === 'gateway')
+    ) {
+      notes.push(
+        'The raw proxy returned exactly the gateway’s `data` in every scenario (checked before measuring).',
+      );
+    }
+
+    const measurements: Measurement[] = [];
+    const total = opts.rounds * selected.length * targets.length;
+    const estimateS =
+      opts.rounds *
+      targets.length *
+      selected.reduce(
+        (sum, s) => sum + opts.warmup + opts.duration * shape(s).durationFactor + 0.4,
+        0,
+      );
+    log(
+      `Measuring ${total} runs (${opts.rounds} rounds × ${selected.length} scenarios × ${targets.length} systems), about ${Math.ceil(estimateS / 60)} min…`,
+    );
+    // A hard bound on the measuring phase: twice the estimate, plus a minute.
+    const deadline = Date.now() + (2 * estimateS + 60) * 1000;
+    let stoppedEarly = false;
+
+    rounds: for (let round = 1; round <= opts.rounds; round++) {
+      for (const scenario of selected) {
+        // A B C, then B C A, then C A B…: no system always goes first.
+        const shift = (round - 1) % targets.length;
+        const order = [...targets.slice(shift), ...targets.slice(0, shift)];
+        for (const target of order) {
+          if (broken.has(key(scenario.name, target.system))) continue;
+          if (Date.now() > deadline) {
+            stoppedEarly = true;
+            break rounds;
+          }
+          const measurement = await measure(target, scenario, round);
+          measurements.push(measurement);
+          log(
+            `  round ${round}/${opts.rounds} ${scenario.name.padEnd(16)} ${SYSTEM_LABEL[target.system].padEnd(20)} ${num(measurement.reqPerSec).padStart(7)} req/s  p50 ${num(measurement.p50Ms)} ms  p99 ${num(measurement.p99Ms)} ms  ${num(measurement.callsPerOp)} calls/op${measurement.failed > 0 ? `  ${measurement.failed} FAILED` : ''}`,
+          );
+        }
+      }
+    }
+    if (stoppedEarly) warn('the run hit its time bound and stopped early: some rounds are missing');
+
+    async function load(
+      target: Target,
+      scenario: Scenario,
+      seconds: number,
+      record: boolean,
+    ): Promise<LoadResult> {
+      const { connections } = shape(scenario);
+      if (target.server === null) {
+        return directLoad(direct, scenario.direct(ids), connections, seconds, record);
+      }
+      return cannon(target.server.url, target.request(scenario), connections, seconds, record);
+    }
+
+    async function measure(
+      target: Target,
+      scenario: Scenario,
+      round: number,
+    ): Promise<Measurement> {
+      const pid = target.server?.pid;
+      await fake.reset();
+      const rssWindow = pid !== undefined && resetPeakRss(pid);
+      if (pid !== undefined && !rssWindow && !notes.includes(RSS_LIFETIME_NOTE))
+        notes.push(RSS_LIFETIME_NOTE);
+      await load(target, scenario, opts.warmup, false);
+      await fake.reset();
+      const cpuBefore = pid === undefined ? 0 : cpuMs(pid);
+      const result = await load(
+        target,
+        scenario,
+        opts.duration * shape(scenario).durationFactor,
+        true,
+      );
+      const cpuAfter = pid === undefined ? 0 : cpuMs(pid);
+      const rss = pid === undefined ? null : peakRssMb(pid);
+      if (pid !== undefined) await settle(pid);
+      let count: UpstreamCount = { calls: Number.NaN, bytes: Number.NaN, endpoints: [] };
+      try {
+        ({ count } = await probe(target, scenario));
+      } catch (error) {
+        warn(
+          `${scenario.name}, round ${round}: counting ${SYSTEM_LABEL[target.system]}'s upstream calls failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      return {
+        scenario: scenario.name,
+        system: target.system,
+        round,
+        ok: result.ok,
+        failed: result.failed,
+        reqPerSec: result.ok / (result.elapsedMs / 1000),
+        p50Ms: quantile(result.latenciesMs, 0.5),
+        p99Ms: quantile(result.latenciesMs, 0.99),
+        cpuMsPerOp:
+          pid === undefined || result.ok === 0 ? null : (cpuAfter - cpuBefore) / result.ok,
+        cpuBusy: pid === undefined ? null : (cpuAfter - cpuBefore) / result.elapsedMs,
+        peakRssMb: rss,
+        callsPerOp: count.calls / PROBE_OPERATIONS,
+        bytesPerOp: count.bytes / PROBE_OPERATIONS,
+        endpoints: count.endpoints,
+      };
+    }
+
+    await cleanup();
+
+    const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cores} cores, ${osType()} ${release()}, Node ${process.version}`;
+    const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+    notes.push(
+      `Upstream calls and bytes are counted at the fake over ${PROBE_OPERATIONS} operations sent one after another after each load; bytes are response bodies. CPU time is the server process's user + system time over the measured window (from /proc, 10 ms ticks) ÷ operations; peak RSS is its VmHWM over warm-up + measured window.`,
+      'Latencies are per operation, measured by the load generator: for direct, one operation is all of its REST calls (a list call first, then the rest at most 8 at a time, like the gateway).',
+      `The gateway runs the built \`src/main.js\` at its documented defaults (\`loadConfig({})\`, log level included: one JSON line per request), except that its client-side token bucket is opened wide (the fake’s rate limit is too) and its circuit breaker’s threshold is raised to 1000 (the load generator cuts the connections of requests in flight at the end of each run, and the gateway counts those aborted upstream calls as failures: at the default of 5 the breaker would stay open through the next run). Defaults kept: ${upstreamDefaults.connections} upstream connections, ${upstreamDefaults.concurrencyPerRequest} calls at a time per request; the raw proxy uses the same two numbers.`,
+      'CPU busy is the server’s CPU time ÷ wall time over the measured window: near 100 % the system itself is the bottleneck; well below, something else is (with 2 cores, usually core 1, shared by the fake and the load generator, as when the raw proxy is about as fast as direct). gateway ÷ raw req/s then understates the gap, and CPU/op gateway ÷ raw is the better measure.',
+      'hot repeats one-call with the same token: until a cross-request cache exists it costs what one-call costs.',
+    );
+    const report = buildReport(
+      {
+        title: `Benchmark, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+        header: [
+          `Machine: ${machine}`,
+          `Pinning: ${pinning}`,
+          `Load: autocannon, ${opts.connections} connections; per system and scenario ${opts.warmup} s warm-up, then ${opts.duration} s measured; ${opts.rounds} round${opts.rounds === 1 ? '' : 's'}, systems alternating (order rotated each round)${selected
+            .filter((s) => s.load !== undefined)
+            .map(
+              (s) =>
+                `; ${s.name}: ${shape(s).connections} connections, ${opts.duration * shape(s).durationFactor} s measured`,
+            )
+            .join('')}`,
+          `Systems: ${targets.map((t) => SYSTEM_LABEL[t.system]).join(', ')}`,
+          `GraphQL Mesh: ${meshStatus}`,
+          `Fan-out is a page of ${FAN_OUT_PAGE}; duplicates asks for ${DUPLICATE_PEERS} peers 4 times each`,
+          `Command: \`${command}\``,
+        ],
+        scenarios: selected.map(({ name, description }) => ({ name, description })),
+        systems: targets.map((t) => t.system),
+        notes,
+      },
+      measurements,
+    );
+
+    mkdirSync(opts.out, { recursive: true });
+    const date = startedAt.toISOString().slice(0, 10);
+    const suffix = opts.custom ? '-custom' : opts.quick ? '-quick' : '';
+    const file = join(opts.out, `${date}${suffix}.md`);
+    const prettierConfig = (await resolveConfig(file)) ?? {};
+    const markdown = await format(report, { ...prettierConfig, parser: 'markdown' });
+    writeFileSync(file, markdown);
+    if (suffix === '') writeFileSync(join(opts.out, 'latest.md'), markdown);
+    if (opts.json !== undefined)
+      writeFileSync(opts.json, `${JSON.stringify({ measurements, notes }, null, 2)}\n`);
+    process.stdout.write(markdown);
+    log(`Written to ${file}${suffix === '' ? ' and latest.md' : ''}`);
+    return 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+const RSS_LIFETIME_NOTE =
+  'Peak RSS could not be reset between runs (/proc/<pid>/clear_refs not writable): it is the process’s lifetime peak.';
+
+/** The fake's demo ids plus the large session's first peers; forgets the call it took. */
+async function benchIds(fake: FakeProcess): Promise<BenchIds> {
+  const { url, accountId, appId, demo } = fake.ready;
+  const response = await fetch(
+    `${url}/accounts/${accountId}/realtime/kit/${appId}/sessions/${demo.largeSessionId}/participants?per_page=${FAN_OUT_PAGE}`,
+    { headers: { authorization: DEMO_AUTHORIZATION }, signal: AbortSignal.timeout(10_000) },
+  );
+  const body = (await response.json()) as { data?: { participants?: { id: string }[] } };
+  const peers = (body.data?.participants ?? []).map((participant) => participant.id);
+  await fake.reset();
+  if (peers.length < FAN_OUT_PAGE)
+    throw new Error(`the large session has only ${peers.length} participants`);
+  return {
+    sessionId: demo.sessionId,
+    participantId: demo.participantId,
+    largeSessionId: demo.largeSessionId,
+    duplicatePeers: peers.slice(0, DUPLICATE_PEERS),
+  };
+}
+
+function num(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(
+      `Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    process.exit(1);
+  },
+);

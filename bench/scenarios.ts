@@ -1,0 +1,484 @@
+/**
+ * The five scenarios of ../../shared/benchmarks.md, each as the gateway's GraphQL operation, the
+ * REST-shaped operation GraphQL Mesh needs for the same data, and the REST calls the direct baseline
+ * sends. The raw proxy answers the gateway's request by its operation name (raw-proxy.ts).
+ */
+import { restPath } from './rest.js';
+import type { App } from './rest.js';
+
+export const SCENARIOS = ['one-call', 'participant-full', 'fan-out', 'duplicates', 'hot'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** Ids of the fake's seed the operations are written for. */
+export interface BenchIds {
+  readonly sessionId: string;
+  readonly participantId: string;
+  /** A session with at least 30 participants. */
+  readonly largeSessionId: string;
+  /** The first 5 participants (peers) of the large session. */
+  readonly duplicatePeers: readonly string[];
+}
+
+export interface GraphQLRequest {
+  readonly operationName: string;
+  readonly query: string;
+  readonly variables: Record<string, unknown>;
+}
+
+/** One REST call of the direct baseline, or a list call whose listed ids feed the next calls. */
+export type DirectPlan =
+  | { readonly kind: 'calls'; readonly paths: readonly RestCall[] }
+  | {
+      readonly kind: 'list-then-each';
+      readonly list: RestCall;
+      readonly each: (id: string) => RestCall;
+    };
+
+/** The path (and query) of one REST call on the fake's app. */
+export type RestCall = (app: App) => string;
+
+export interface Scenario {
+  readonly name: ScenarioName;
+  readonly description: string;
+  /** Upstream calls the gateway should make per operation today (no cross-request cache). */
+  readonly expectedGatewayCalls: number;
+  gateway(ids: BenchIds): GraphQLRequest;
+  /** `handFilters`: pass RealtimeKit's `filters` by hand, as a Mesh user who read the REST docs might. */
+  mesh(ids: BenchIds, handFilters: boolean): GraphQLRequest;
+  direct(ids: BenchIds): DirectPlan;
+  /**
+   * For heavy scenarios: fewer connections (so that operations cut off at the end of a run are few)
+   * and a longer measured window (so that enough operations complete in it), the same for every system.
+   */
+  readonly load?: { readonly maxConnections: number; readonly durationFactor: number };
+}
+
+/** Peer-report `filters` of each scenario, as the gateway derives them from the selection. */
+const ONE_CALL_FILTERS = 'device_info';
+const QUALITY = 'quality_stats';
+export const FAN_OUT_PAGE = 30;
+/** Peers the duplicates scenario asks for, each 4 times. */
+export const DUPLICATE_PEERS = 5;
+
+const peerReport =
+  (peerId: string, filters?: string): RestCall =>
+  (app) =>
+    restPath.peerReport(app, peerId, filters);
+
+const ONE_CALL_GATEWAY = /* GraphQL */ `
+  query OneCall($peerId: ID!) {
+    peerReport(peerId: $peerId) {
+      id
+      displayName
+      presetName
+      joinedAt
+      leftAt
+      duration
+      metadata {
+        deviceInfo {
+          os
+          osVersion
+          isMobile
+          cpus
+        }
+        browserMetadata {
+          browser
+          browserVersion
+          engine
+        }
+      }
+    }
+  }
+`;
+
+const ONE_CALL_MESH = /* GraphQL */ `
+  query OneCall($peerId: String!, $filters: String) {
+    getPeerReport(peer_id: $peerId, filters: $filters) {
+      data {
+        id
+        display_name
+        preset_name
+        joined_at
+        left_at
+        duration
+        peer_report {
+          metadata {
+            device_info {
+              os
+              os_version
+              is_mobile
+              cpus
+            }
+            browser_metadata {
+              browser
+              browser_version
+              engine
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const oneCall = (name: ScenarioName, description: string): Scenario => ({
+  name,
+  description,
+  expectedGatewayCalls: 1,
+  gateway: (ids) => ({
+    operationName: 'OneCall',
+    query: ONE_CALL_GATEWAY,
+    variables: { peerId: ids.participantId },
+  }),
+  mesh: (ids, handFilters) => ({
+    operationName: 'OneCall',
+    query: ONE_CALL_MESH,
+    variables: {
+      peerId: ids.participantId,
+      ...(handFilters ? { filters: ONE_CALL_FILTERS } : {}),
+    },
+  }),
+  direct: (ids) => ({ kind: 'calls', paths: [peerReport(ids.participantId, ONE_CALL_FILTERS)] }),
+});
+
+const PARTICIPANT_FULL_GATEWAY = /* GraphQL */ `
+  query ParticipantFull($sessionId: ID!, $participantId: ID!) {
+    participant(sessionId: $sessionId, participantId: $participantId) {
+      id
+      sessionId
+      userId
+      customParticipantId
+      displayName
+      presetName
+      joinedAt
+      leftAt
+      createdAt
+      updatedAt
+      duration
+      peerStats {
+        config
+        status
+        deviceInfo {
+          browser
+          browserVersion
+          cpus
+          engine
+          isMobile
+          memory
+          os
+          osVersion
+          sdkName
+          sdkVersion
+          userAgent
+          webglSupport
+        }
+        events {
+          type
+          timestamp
+        }
+        ipInformation {
+          city
+          country
+          ipLocation
+          ipv4
+          org
+          portal
+          region
+          timezone
+        }
+        precallNetworkInformation {
+          backendRtt
+          effectiveNetworktype
+          fractionalLoss
+          jitter
+          reflexiveConnectivity
+          relayConnectivity
+          rtt
+          throughput
+          turnConnectivity
+        }
+      }
+      qualityStats {
+        peerId
+        start
+        end
+        averageQuality
+        audioBandwidth
+        videoBandwidth
+        audioPacketLoss
+        videoPacketLoss
+        audioStats {
+          timestamp
+          concealmentEvents
+          packetsLost
+          jitter
+          quality
+        }
+        videoStats {
+          timestamp
+          frameWidth
+          frameHeight
+          framesDropped
+          framesPerSecond
+          packetsLost
+          jitter
+          quality
+        }
+      }
+    }
+  }
+`;
+
+const PARTICIPANT_FULL_MESH = /* GraphQL */ `
+  query ParticipantFull($sessionId: String!, $participantId: String!) {
+    getSessionParticipant(session_id: $sessionId, participant_id: $participantId) {
+      data {
+        participant {
+          id
+          user_id
+          custom_participant_id
+          display_name
+          preset_name
+          joined_at
+          left_at
+          created_at
+          updated_at
+          duration
+          peer_stats {
+            config
+            status
+            device_info {
+              browser
+              browser_version
+              cpus
+              engine
+              is_mobile
+              memory
+              os
+              os_version
+              sdk_name
+              sdk_version
+              user_agent
+              webgl_support
+            }
+            events {
+              type
+              timestamp
+            }
+            ip_information {
+              city
+              country
+              ip_location
+              ipv4
+              org
+              portal
+              region
+              timezone
+            }
+            precall_network_information {
+              backend_rtt
+              effective_networktype
+              fractional_loss
+              jitter
+              reflexive_connectivity
+              relay_connectivity
+              rtt
+              throughput
+              turn_connectivity
+            }
+          }
+          quality_stats {
+            peer_id
+            start
+            end
+            average_quality
+            audio_bandwidth
+            video_bandwidth
+            audio_packet_loss
+            video_packet_loss
+            audio_stats {
+              timestamp
+              concealment_events
+              packets_lost
+              jitter
+              quality
+            }
+            video_stats {
+              timestamp
+              frame_width
+              frame_height
+              frames_dropped
+              frames_per_second
+              packets_lost
+              jitter
+              quality
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const FAN_OUT_GATEWAY = /* GraphQL */ `
+  query FanOut($sessionId: ID!) {
+    session(sessionId: $sessionId) {
+      participants(perPage: ${FAN_OUT_PAGE}) {
+        items {
+          id
+          displayName
+          peerReport {
+            quality {
+              audio {
+                producerCumulative { qualityMos { avg p50 p90 } packetLoss { avg } rtt { avg } }
+                consumerCumulative { qualityMos { avg p90 } }
+              }
+              video {
+                producerCumulative { qualityMos { avg p90 } framesPerSecond { p50 } }
+                consumerCumulative { qualityMos { avg p90 } }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const FAN_OUT_MESH = /* GraphQL */ `
+  query FanOut($sessionId: String!, $filters: String) {
+    listSessionParticipants(session_id: $sessionId, page_no: 1, per_page: ${FAN_OUT_PAGE}) {
+      data {
+        participants {
+          id
+          display_name
+          peerReport(filters: $filters) {
+            data {
+              peer_report {
+                quality {
+                  audio {
+                    producer_cumulative { quality_mos { avg p50 p90 } packet_loss { avg } rtt { avg } }
+                    consumer_cumulative { quality_mos { avg p90 } }
+                  }
+                  video {
+                    producer_cumulative { quality_mos { avg p90 } frame_per_second { p50 } }
+                    consumer_cumulative { quality_mos { avg p90 } }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** The same 5 peers, 4 times each: two aliases, a link there and back, and basic fields only. */
+function duplicatesGateway(): string {
+  const variables = Array.from({ length: DUPLICATE_PEERS }, (_, i) => `$p${i}: ID!`).join(', ');
+  const fields = Array.from(
+    { length: DUPLICATE_PEERS },
+    (_, i) => `
+    a${i}: peerReport(peerId: $p${i}) { id displayName quality { audio { producerCumulative { qualityMos { avg } } } } }
+    b${i}: peerReport(peerId: $p${i}) { quality { video { producerCumulative { qualityMos { avg } } } } }
+    c${i}: peerReport(peerId: $p${i}) { participant { displayName peerReport { quality { audio { consumerCumulative { qualityMos { avg } } } } } } }
+    d${i}: peerReport(peerId: $p${i}) { duration presetName }`,
+  ).join('');
+  return `query Duplicates(${variables}) {${fields}\n}\n`;
+}
+
+/** Mesh mirrors REST: the link becomes a fourth alias of the peer report. */
+function duplicatesMesh(): string {
+  const variables = Array.from({ length: DUPLICATE_PEERS }, (_, i) => `$p${i}: String!`).join(', ');
+  const fields = Array.from(
+    { length: DUPLICATE_PEERS },
+    (_, i) => `
+    a${i}: getPeerReport(peer_id: $p${i}, filters: $quality) { data { id display_name peer_report { quality { audio { producer_cumulative { quality_mos { avg } } } } } } }
+    b${i}: getPeerReport(peer_id: $p${i}, filters: $quality) { data { peer_report { quality { video { producer_cumulative { quality_mos { avg } } } } } } }
+    c${i}: getPeerReport(peer_id: $p${i}, filters: $quality) { data { display_name peer_report { quality { audio { consumer_cumulative { quality_mos { avg } } } } } } }
+    d${i}: getPeerReport(peer_id: $p${i}, filters: $basic) { data { duration preset_name } }`,
+  ).join('');
+  return `query Duplicates(${variables}, $quality: String, $basic: String) {${fields}\n}\n`;
+}
+
+const peerVariables = (ids: BenchIds): Record<string, string> =>
+  Object.fromEntries(ids.duplicatePeers.map((peer, i) => [`p${i}`, peer]));
+
+const SCENARIO_LIST: readonly Scenario[] = [
+  oneCall(
+    'one-call',
+    'one peer report: basic fields + the device section (1 call, filters=device_info)',
+  ),
+  {
+    name: 'participant-full',
+    description: 'one participant with every nested field (1 call, no filters, ~66 KB)',
+    expectedGatewayCalls: 1,
+    gateway: (ids) => ({
+      operationName: 'ParticipantFull',
+      query: PARTICIPANT_FULL_GATEWAY,
+      variables: { sessionId: ids.sessionId, participantId: ids.participantId },
+    }),
+    mesh: (ids) => ({
+      operationName: 'ParticipantFull',
+      query: PARTICIPANT_FULL_MESH,
+      variables: { sessionId: ids.sessionId, participantId: ids.participantId },
+    }),
+    direct: (ids) => ({
+      kind: 'calls',
+      paths: [(app) => restPath.participant(app, ids.sessionId, ids.participantId)],
+    }),
+  },
+  {
+    name: 'fan-out',
+    description: `a page of ${FAN_OUT_PAGE} participants with their peer-report quality cumulatives (1 list + ${FAN_OUT_PAGE} peer-report calls, filters=quality_stats)`,
+    expectedGatewayCalls: 1 + FAN_OUT_PAGE,
+    // About 12.5 MB of peer reports per operation: a few operations per second at most.
+    load: { maxConnections: 2, durationFactor: 2 },
+    gateway: (ids) => ({
+      operationName: 'FanOut',
+      query: FAN_OUT_GATEWAY,
+      variables: { sessionId: ids.largeSessionId },
+    }),
+    mesh: (ids, handFilters) => ({
+      operationName: 'FanOut',
+      query: FAN_OUT_MESH,
+      variables: { sessionId: ids.largeSessionId, ...(handFilters ? { filters: QUALITY } : {}) },
+    }),
+    direct: (ids) => ({
+      kind: 'list-then-each',
+      list: (app) => restPath.participants(app, ids.largeSessionId, FAN_OUT_PAGE),
+      each: (id) => peerReport(id, QUALITY),
+    }),
+  },
+  {
+    name: 'duplicates',
+    description: `the same ${DUPLICATE_PEERS} peers 4 times each through aliases and links (${DUPLICATE_PEERS} calls, filters=quality_stats)`,
+    expectedGatewayCalls: DUPLICATE_PEERS,
+    gateway: (ids) => ({
+      operationName: 'Duplicates',
+      query: duplicatesGateway(),
+      variables: peerVariables(ids),
+    }),
+    mesh: (ids, handFilters) => ({
+      operationName: 'Duplicates',
+      query: duplicatesMesh(),
+      variables: {
+        ...peerVariables(ids),
+        ...(handFilters ? { quality: QUALITY, basic: 'events' } : {}),
+      },
+    }),
+    direct: (ids) => ({
+      kind: 'calls',
+      paths: ids.duplicatePeers.map((peer) => peerReport(peer, QUALITY)),
+    }),
+  },
+  oneCall(
+    'hot',
+    'one-call repeated by the same token; 0 calls once warm if a cross-request cache exists (none yet)',
+  ),
+];
+
+export const scenarios: ReadonlyMap<ScenarioName, Scenario> = new Map(
+  SCENARIO_LIST.map((scenario) => [scenario.name, scenario]),
+);

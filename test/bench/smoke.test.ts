@@ -1,0 +1,145 @@
+/**
+ * Keeps the benchmark from rotting: runs it for real, tiny (one scenario, one round, 1 s, no Mesh),
+ * and checks the report. The benchmark runs as Node processes (itself, the fake, the gateway, the raw
+ * proxy), so it needs JavaScript: rather than `npm run bench`'s type-checked tsc build (seconds too
+ * slow here, and type checking is `npm run typecheck`'s job), the test transpiles src/ and bench/ file
+ * by file with TypeScript's transpileModule (the code base is isolatedModules-clean) into a fresh
+ * directory under node_modules/.cache, laid out as run.sh lays out its build.
+ */
+import { execFile } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Row {
+  readonly scenario: string;
+  readonly system: string;
+  readonly ok: number;
+  readonly failed: number;
+  readonly reqPerSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly cpuMsPerOp: number | null;
+  readonly peakRssMb: number | null;
+  readonly callsPerOp: number;
+  readonly bytesPerOp: number;
+}
+
+function typeScriptFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : typeScriptFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** src/ and bench/ as ES modules under `out`, with the package.json and schema link run.sh adds. */
+function build(out: string): void {
+  const compilerOptions: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2023,
+    module: ts.ModuleKind.ESNext,
+    verbatimModuleSyntax: true,
+    isolatedModules: true,
+  };
+  for (const file of [
+    ...typeScriptFiles(join(root, 'src')),
+    ...typeScriptFiles(join(root, 'bench')),
+  ]) {
+    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
+      compilerOptions,
+      fileName: file,
+    });
+    const target = join(out, relative(root, file)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, outputText);
+  }
+  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
+  symlinkSync(join(root, 'schema'), join(out, 'schema'));
+}
+
+describe.skipIf(process.platform !== 'linux')('the benchmark', () => {
+  let buildDir: string;
+  let outDir: string;
+  let rows: Row[];
+  let markdown: string;
+
+  beforeAll(async () => {
+    mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
+    buildDir = mkdtempSync(join(root, 'node_modules', '.cache', 'realtimekit-bench-smoke-'));
+    outDir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+    build(buildDir);
+    const json = join(outDir, 'measurements.json');
+    const args = [
+      join(buildDir, 'bench', 'run.js'),
+      ...['--quick', '--scenario', 'one-call', '--systems', 'gateway,raw,direct'],
+      ...['--rounds', '1', '--duration', '1', '--warmup', '0.3', '--connections', '4'],
+      ...['--no-pin', '--out', outDir, '--json', json],
+    ];
+    const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(process.execPath, args, { cwd: root, timeout: 50_000 }, (error, _stdout, err) => {
+        resolve({
+          code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
+          stderr: err,
+        });
+      });
+    });
+    expect(code, stderr).toBe(0);
+    rows = (JSON.parse(readFileSync(json, 'utf8')) as { measurements: Row[] }).measurements;
+    const report = readdirSync(outDir).find((name) => name.endsWith('.md'));
+    markdown = readFileSync(join(outDir, report ?? 'missing.md'), 'utf8');
+  }, 60_000);
+
+  afterAll(() => {
+    rmSync(buildDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('measures every requested system with sane numbers', () => {
+    expect(rows.map((row) => `${row.scenario}/${row.system}`)).toEqual([
+      'one-call/gateway',
+      'one-call/raw',
+      'one-call/direct',
+    ]);
+    for (const row of rows) {
+      expect(row.ok).toBeGreaterThan(0);
+      expect(row.failed).toBe(0);
+      expect(row.reqPerSec).toBeGreaterThan(0);
+      expect(row.p50Ms).toBeGreaterThan(0);
+      expect(row.p99Ms).toBeGreaterThanOrEqual(row.p50Ms);
+      // One peer report per operation, with filters=device_info: under a kilobyte or two.
+      expect(row.callsPerOp).toBe(1);
+      expect(row.bytesPerOp).toBeGreaterThan(100);
+      expect(row.bytesPerOp).toBeLessThan(10_000);
+      if (row.system === 'direct') {
+        expect(row.cpuMsPerOp).toBeNull();
+      } else {
+        expect(row.cpuMsPerOp).toBeGreaterThanOrEqual(0);
+        expect(row.peakRssMb).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it('writes the markdown report with the ratios and one row per system', () => {
+    expect(markdown).toMatch(/^# Benchmark/);
+    expect(markdown).toContain('Node v');
+    expect(markdown).toMatch(/^\| one-call\s+\| \d+\.\d\d\s+\|/m);
+    for (const label of ['gateway', 'raw proxy', 'direct']) {
+      expect(markdown).toMatch(new RegExp(`^\\| ${label}\\s+\\| \\d`, 'm'));
+    }
+    expect(markdown).toContain('returned exactly the gateway’s `data`');
+    expect(markdown).not.toContain('Warning');
+  });
+});
