@@ -219,8 +219,9 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
       });
     });
   });
-  // Short keep-alive so test runs and benchmarks exit promptly after close().
-  server.keepAliveTimeout = 2000;
+  // undici subtracts a 2 s safety margin from the server's keep-alive hint, so anything at or below
+  // 2 s makes every call open a new connection; close() ends idle connections itself.
+  server.keepAliveTimeout = 10_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
