@@ -92,6 +92,14 @@ export function createMetrics(): GatewayMetrics {
     buckets: [0, 1, 5, 10, 25, 50, 100, 250, 500, 1000],
     registers,
   });
+  // The gateway's own per-token bucket, next to upstream's view above: how close tokens run to
+  // being refused locally. All tokens share one series, so no token (or hash of one) is a label.
+  const tokenBucketRemaining = new Histogram({
+    name: `${PREFIX}token_bucket_remaining`,
+    help: "Calls left in the gateway's own per-token bucket right after a call took one, across all tokens.",
+    buckets: [0, 1, 5, 10, 25, 50, 100, 150, 200, 500, 1000],
+    registers,
+  });
   const batchSize = new Histogram({
     name: `${PREFIX}loader_batch_size`,
     help: 'Distinct loads per dispatched loader batch (each costs one upstream call), by loader.',
@@ -134,6 +142,9 @@ export function createMetrics(): GatewayMetrics {
       },
       rateLimitRemaining(remaining) {
         rateLimitRemaining.observe(remaining);
+      },
+      tokenBucketRemaining(remaining) {
+        tokenBucketRemaining.observe(remaining);
       },
     },
     loaders: {

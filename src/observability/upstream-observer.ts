@@ -30,6 +30,8 @@ export interface UpstreamObserver {
   rateLimitWait(seconds: number): void;
   /** Upstream said how many calls the token has left (`Ratelimit: r=`). */
   rateLimitRemaining(remaining: number): void;
+  /** A call took one from the gateway's own bucket for its token; `remaining` whole calls are left. */
+  tokenBucketRemaining(remaining: number): void;
 }
 
 export const noopUpstreamObserver: UpstreamObserver = {
@@ -43,6 +45,9 @@ export const noopUpstreamObserver: UpstreamObserver = {
     // As above.
   },
   rateLimitRemaining() {
+    // As above.
+  },
+  tokenBucketRemaining() {
     // As above.
   },
 };

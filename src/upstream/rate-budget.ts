@@ -6,7 +6,8 @@ export interface TokenBucketSettings {
 }
 
 export type BudgetDecision =
-  | { readonly ok: true }
+  /** `remaining`: whole calls left in the token's bucket right after this one took its call. */
+  | { readonly ok: true; readonly remaining: number }
   /** `waitMs` until a call is allowed again; `paused` when upstream told us to stop (429, r=0). */
   | { readonly ok: false; readonly waitMs: number; readonly paused: boolean };
 
@@ -73,7 +74,7 @@ export function createRateBudget(settings: TokenBucketSettings, now: () => numbe
         return { ok: false, waitMs, paused: false };
       }
       bucket.tokens -= 1;
-      return { ok: true };
+      return { ok: true, remaining: Math.floor(bucket.tokens) };
     },
     pause(tokenKey, untilMs) {
       const bucket = bucketOf(tokenKey);

@@ -185,7 +185,10 @@ export function createTransport(options: TransportOptions): Transport {
   ): Promise<void> {
     for (;;) {
       const decision = budget.take(tokenKey);
-      if (decision.ok) return;
+      if (decision.ok) {
+        observer.tokenBucketRemaining(decision.remaining);
+        return;
+      }
       if (!decision.paused || now() + decision.waitMs > call.deadline) {
         observer.attempt({ endpoint, outcome: 'rate_limited_locally', seconds: undefined });
         throw rateLimitedLocally(secondsFrom(decision.waitMs));

@@ -218,6 +218,36 @@ describe('upstream call metrics', () => {
     );
   });
 
+  it("record the gateway's own bucket after each call takes from it, with no token label", async () => {
+    await withHarness(
+      // Refills so slowly that the test's own duration never adds a whole call.
+      { gateway: { upstream: { tokenBucket: { capacity: 3, refillPerSecond: 0.001 } } } },
+      async (h) => {
+        for (let call = 0; call < 4; call += 1) await query(h);
+        const text = await scrape(h);
+        const name = 'rtk_graphql_token_bucket_remaining';
+        // 2, 1 and 0 calls left; the fourth call was refused locally and took nothing.
+        expect(sample(text, `${name}_count`)).toBe(3);
+        expect(sample(text, `${name}_sum`)).toBe(3);
+        expect(sample(text, `${name}_bucket`, { le: '0' })).toBe(1);
+        expect(sample(text, `${name}_bucket`, { le: '1' })).toBe(2);
+        expect(sample(text, `${name}_bucket`, { le: '5' })).toBe(3);
+        expect(
+          sample(text, 'rtk_graphql_upstream_requests_total', {
+            endpoint: 'participant',
+            status: 'rate_limited_locally',
+          }),
+        ).toBe(1);
+        // One series for every token together: `le` is its only label.
+        const labels = [...text.matchAll(new RegExp(`^${name}\\w*\\{([^}]*)\\}`, 'gm'))].map(
+          (match) => (match[1] ?? '').replace(/="[^"]*"/g, ''),
+        );
+        expect(labels.length).toBeGreaterThan(0);
+        expect(new Set(labels)).toEqual(new Set(['le']));
+      },
+    );
+  });
+
   it('count waits for a token that upstream paused', async () => {
     await withHarness({}, async (h) => {
       h.fake.injectFault({

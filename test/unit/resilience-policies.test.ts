@@ -54,7 +54,12 @@ describe('createRateBudget', () => {
   it('allows a burst of `capacity` calls, then refills at its rate', () => {
     const clock = manualClock();
     const budget = createRateBudget({ capacity: 3, refillPerSecond: 2 }, clock.now);
-    expect([1, 2, 3].map(() => budget.take('t').ok)).toEqual([true, true, true]);
+    // Each allowed call says how many whole calls are left after it, for the bucket metric.
+    expect([1, 2, 3].map(() => budget.take('t'))).toEqual([
+      { ok: true, remaining: 2 },
+      { ok: true, remaining: 1 },
+      { ok: true, remaining: 0 },
+    ]);
     expect(budget.take('t')).toEqual({ ok: false, waitMs: 500, paused: false });
     clock.advance(500);
     expect(budget.take('t').ok).toBe(true);
