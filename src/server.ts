@@ -19,6 +19,7 @@ import { useRequestId } from './observability/use-request-id.js';
 import { useRequestTelemetry } from './observability/use-request-telemetry.js';
 import { useOperationLimits } from './plugins/operation-limits.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
+import { useErrorBodies } from './plugins/use-error-bodies.js';
 import { useNoSuggestions } from './plugins/use-no-suggestions.js';
 import {
   loadPersistedDocuments,
@@ -108,6 +109,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     plugins: [
       useStableErrorCodes(),
       useCsrfPrevention(),
+      useErrorBodies(),
       useOperationLimits(config.limits),
       useSchemaExposure({ introspection: config.introspection }),
       useNoSuggestions(),

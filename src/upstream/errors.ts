@@ -299,6 +299,29 @@ export function upstreamBudgetExceeded(estimate: number, max: number): GraphQLEr
   );
 }
 
+/**
+ * A POST whose content type no request parser reads. Yoga answers it with a bare 415 and an empty
+ * body; a client then has no code and no request id to quote, so it gets the usual error body.
+ */
+export function unsupportedMediaType(): GraphQLError {
+  return new GraphQLError(
+    'This content type is not a GraphQL request: send Content-Type application/json.',
+    { extensions: { code: 'BAD_REQUEST', http: { status: 415 } } },
+  );
+}
+
+/**
+ * An Accept header that names no media type a GraphQL result can be sent in. HTTP 406, which Yoga
+ * would send with an empty body; the body is JSON regardless, since it is the only error format the
+ * gateway has.
+ */
+export function notAcceptable(): GraphQLError {
+  return new GraphQLError(
+    'The Accept header allows no media type this gateway answers in: accept application/graphql-response+json or application/json.',
+    { extensions: { code: 'BAD_REQUEST', http: { status: 406 } } },
+  );
+}
+
 /** Persisted-documents mode: the document id is not in the allow-list. */
 export const PERSISTED_DOCUMENT_NOT_FOUND = {
   message: 'No persisted document has this id; this gateway only runs its allow-listed documents.',
@@ -310,3 +333,26 @@ export const PERSISTED_DOCUMENT_REQUIRED = {
   message: 'This gateway only runs persisted documents: send a documentId, not a query.',
   extensions: { code: 'PERSISTED_DOCUMENT_REQUIRED', http: { status: 400 } },
 };
+
+/**
+ * Every `extensions.code` a client can see, the closed list that the README's error table
+ * documents (a unit test holds the two together). Besides the codes above, it holds the ones
+ * graphql-yoga gives its own errors, kept as Yoga names them because clients of other GraphQL
+ * servers know them: `BAD_REQUEST`, `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`,
+ * `OPERATION_RESOLUTION_FAILURE` (several operations and no `operationName`, or an unknown one) and
+ * `INTERNAL_SERVER_ERROR` (a masked bug).
+ */
+export const ERROR_CODES = [
+  ...GATEWAY_ERROR_CODES,
+  'UPSTREAM_BUDGET_EXCEEDED',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  ...REQUEST_ERROR_CODES,
+  'PERSISTED_DOCUMENT_REQUIRED',
+  'PERSISTED_DOCUMENT_NOT_FOUND',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

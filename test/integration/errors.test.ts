@@ -364,6 +364,104 @@ describe('GraphQL request errors', () => {
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors.map((error) => error.extensions.code)).toEqual(['BAD_REQUEST']);
   });
+
+  /** Sends a raw request; the answer must be a JSON error body whatever the status. */
+  async function refused(init: RequestInit & { readonly search?: string }) {
+    const response = await fetch(`${harness.url}${init.search ?? ''}`, init);
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body: (await response.json()) as unknown,
+      requestId: response.headers.get('x-request-id'),
+    };
+  }
+
+  it('a POST in a content type no parser reads gets HTTP 415 with a BAD_REQUEST body', async () => {
+    const answer = await refused({
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', authorization: `Bearer ${DEMO_TOKEN}` },
+      body: '<query>{ __typename }</query>',
+    });
+    expect(answer).toEqual({
+      status: 415,
+      contentType: 'application/json; charset=utf-8',
+      body: {
+        errors: [
+          {
+            message:
+              'This content type is not a GraphQL request: send Content-Type application/json.',
+            extensions: { code: 'BAD_REQUEST', requestId: answer.requestId },
+          },
+        ],
+      },
+      requestId: expect.any(String) as unknown,
+    });
+  });
+
+  it('an Accept header that allows no result media type gets HTTP 406 with a BAD_REQUEST body', async () => {
+    const answer = await refused({
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/xml',
+        authorization: `Bearer ${DEMO_TOKEN}`,
+      },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(answer).toEqual({
+      status: 406,
+      contentType: 'application/json; charset=utf-8',
+      body: {
+        errors: [
+          {
+            message:
+              'The Accept header allows no media type this gateway answers in: accept application/graphql-response+json or application/json.',
+            extensions: { code: 'BAD_REQUEST', requestId: answer.requestId },
+          },
+        ],
+      },
+      requestId: expect.any(String) as unknown,
+    });
+  });
+
+  it.each([
+    ['two operations and no operationName', 'query A { __typename } query B { __typename }', {}],
+    ['an operationName the document lacks', 'query A { __typename }', { operationName: 'B' }],
+  ])('%s is OPERATION_RESOLUTION_FAILURE with HTTP 400', async (_name, query, extra) => {
+    const answer = await refused({
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        authorization: `Bearer ${DEMO_TOKEN}`,
+      },
+      body: JSON.stringify({ query, ...extra }),
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({
+      errors: [
+        {
+          message: 'Could not determine what operation to execute.',
+          extensions: { code: 'OPERATION_RESOLUTION_FAILURE', requestId: answer.requestId },
+        },
+      ],
+    });
+  });
+
+  it('a subscription, which the schema does not offer, has code BAD_USER_INPUT', async () => {
+    // graphql-js reports it from `subscribe` without a code, unlike the same error for a mutation.
+    const { body } = await harness.query('subscription { __typename }');
+    expect(body).toEqual({
+      errors: [
+        {
+          message: 'Schema is not configured to execute subscription operation.',
+          locations: [{ line: 1, column: 1 }],
+          extensions: { code: 'BAD_USER_INPUT', requestId },
+        },
+      ],
+    });
+    expect(harness.fake.calls).toEqual([]);
+  });
 });
 
 describe('secrets', () => {

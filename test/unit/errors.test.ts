@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  ERROR_CODES,
   errorFromResponse,
   errorFromTransport,
   GatewayError,
@@ -96,5 +98,15 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
     expect(parseRetryAfter('', now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
+
+describe('ERROR_CODES', () => {
+  it("is exactly the README's error-code table, so that the documented list is the closed one", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.split('\n## Errors\n')[1]?.split('\n## ')[0];
+    if (section === undefined) throw new Error('README.md has no "## Errors" section');
+    const documented = [...section.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map((match) => match[1]);
+    expect(documented).toEqual([...ERROR_CODES]);
   });
 });
