@@ -24,7 +24,10 @@ export type GatewayErrorExtensions = {
   readonly code: GatewayErrorCode;
   /** HTTP status the upstream answered with, when the failure came from an upstream response. */
   readonly upstreamStatus?: number;
-  /** Seconds the upstream asked us to wait (from `Retry-After`), on RATE_LIMITED. */
+  /**
+   * Seconds to wait before trying again: from upstream's `Retry-After` on RATE_LIMITED and on a 5xx
+   * UPSTREAM_UNAVAILABLE, or the gateway's own pause (spent budget, open circuit).
+   */
   readonly retryAfter?: number;
 };
 
@@ -132,9 +135,11 @@ export function errorFromResponse(failure: UpstreamResponseFailure): GatewayErro
     });
   }
   if (status >= 500) {
+    // A 503 (or any 5xx) may say when to come back; the client deserves that hint as much as we do.
     return new GatewayError('RealtimeKit is unavailable.', {
       code: 'UPSTREAM_UNAVAILABLE',
       upstreamStatus,
+      ...(failure.retryAfter === undefined ? {} : { retryAfter: failure.retryAfter }),
     });
   }
   // Any other status (a redirect, 405, 409, 422, …) means the upstream answered outside its contract.

@@ -306,11 +306,13 @@ export function createTransport(options: TransportOptions): Transport {
           if (retry >= options.retries.max || !isRetryable(failure) || call.signal?.aborted) {
             throw failure;
           }
+          // Only a retryable answer of upstream's carries its Retry-After here (a 429 or a 5xx,
+          // a 503 above all); the gateway's own pauses are never retried (see isRetryable).
           const retryAfter = failure.extensions.retryAfter;
           const delayMs =
-            failure.code === 'RATE_LIMITED' && retryAfter !== undefined
-              ? retryAfter * 1000
-              : backoffDelayMs(retry, options.retries, random);
+            retryAfter === undefined
+              ? backoffDelayMs(retry, options.retries, random)
+              : retryAfter * 1000;
           // Honour Retry-After exactly, or not at all: never retry early, never outlive the deadline.
           if (now() + delayMs > call.deadline) throw failure;
           observer.retry(endpoint, retryReason(failure));

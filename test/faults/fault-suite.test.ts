@@ -143,6 +143,8 @@ const FAULTS: [string, () => Omit<FakeFault, 'match'>, string | null][] = [
   ['a burst of 502s (recovers)', () => ({ status: 502, times: 2 }), null],
   ['a burst of 503s (recovers)', () => ({ status: 503, times: 2 }), null],
   ['a burst of 504s (recovers)', () => ({ status: 504, times: 2 }), null],
+  ['503 with Retry-After 0 (recovers)', () => ({ status: 503, retryAfter: 0, times: 1 }), null],
+  ['503 with Retry-After 3600', () => ({ status: 503, retryAfter: 3600 }), 'UPSTREAM_UNAVAILABLE'],
   [
     'an HTML error page',
     () => ({ status: 502, body: htmlPage, headers: { 'content-type': 'text/html' } }),

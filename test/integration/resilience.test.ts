@@ -59,18 +59,35 @@ describe('retries', () => {
     expect(h.fake.calls).toHaveLength(1);
   });
 
-  it('waits out a short Retry-After, then succeeds', async () => {
+  // The harness's backoff is at most 20 ms, so a second's wait can only come from Retry-After.
+  it.each([429, 503])('waits out the short Retry-After of a %i, then succeeds', async (status) => {
     const h = await start();
-    h.fake.injectFault({
-      match: { endpoint: 'participant' },
-      status: 429,
-      retryAfter: 1,
-      times: 1,
-    });
+    h.fake.injectFault({ match: { endpoint: 'participant' }, status, retryAfter: 1, times: 1 });
+    const started = performance.now();
     const { body } = await h.query(participantQuery(h));
-    expect(body.errors).toBeUndefined();
+    const elapsedMs = performance.now() - started;
+    expect(body).toEqual({ data: { participant: { id: h.fake.demo.participantId } } });
     expect(h.fake.calls).toHaveLength(2);
+    expect(elapsedMs).toBeGreaterThanOrEqual(1_000);
   });
+
+  it.each([502, 503])(
+    'fails at once when the Retry-After of a %i ends past the deadline',
+    async (status) => {
+      const h = await start();
+      h.fake.injectFault({ match: { endpoint: 'participant' }, status, retryAfter: 3600 });
+      const { body } = await h.query(participantQuery(h));
+      expect(codes(body)).toEqual([
+        { code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: status, retryAfter: 3600, requestId },
+      ]);
+      expect(h.fake.calls).toHaveLength(1);
+      // Unlike a 429, an unavailable upstream says nothing about the token: it is not paused.
+      h.fake.clearFaults();
+      const again = await h.query(participantQuery(h));
+      expect(again.body.errors).toBeUndefined();
+      expect(h.fake.calls).toHaveLength(2);
+    },
+  );
 });
 
 describe('the rate budget', () => {

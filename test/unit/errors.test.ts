@@ -37,6 +37,14 @@ describe('errorFromResponse', () => {
     expect(error.extensions).toEqual({ code: expected, upstreamStatus: status });
   });
 
+  it.each([500, 502, 503, 504])('carries Retry-After seconds on a %i', (status) => {
+    expect(errorFromResponse(failure(status, [], 7)).extensions).toEqual({
+      code: 'UPSTREAM_UNAVAILABLE',
+      upstreamStatus: status,
+      retryAfter: 7,
+    });
+  });
+
   it('carries Retry-After seconds on RATE_LIMITED', () => {
     expect(errorFromResponse(failure(429, [971], 30)).extensions).toEqual({
       code: 'RATE_LIMITED',
