@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SectionCacheSettings } from './cache/section-cache.js';
 import type { OperationLimits } from './plugins/operation-limits.js';
 import { isAccountId, isAppId } from './upstream/ids.js';
 
@@ -58,6 +59,10 @@ const EnvSchema = z.object({
   PERSISTED_DOCUMENTS_PATH: optional(z.string()),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
   SHUTDOWN_TIMEOUT_MS: optional(integer(0, 600_000)).default(10_000),
+  CACHE_MAX_ENTRIES: optional(integer(0, 1_000_000)).default(2_000),
+  CACHE_MAX_BYTES: optional(integer(0, 1024 ** 3)).default(32 * 1024 * 1024),
+  CACHE_FINISHED_TTL_MS: optional(integer(0, 86_400_000)).default(600_000),
+  CACHE_LIVE_TTL_MS: optional(integer(0, 600_000)).default(2_000),
 });
 
 export type LogLevel = z.output<typeof EnvSchema>['LOG_LEVEL'];
@@ -102,6 +107,8 @@ export type AppConfig = {
   readonly introspection: boolean;
   /** When set, only the operations of this persisted-documents file are accepted. */
   readonly persistedDocumentsPath: string | undefined;
+  /** The cross-request cache of upstream resources. */
+  readonly cache: SectionCacheSettings;
 } & (
   | { readonly mode: 'demo' }
   | {
@@ -171,6 +178,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     },
     introspection: vars.INTROSPECTION,
     persistedDocumentsPath: vars.PERSISTED_DOCUMENTS_PATH,
+    cache: {
+      maxEntries: vars.CACHE_MAX_ENTRIES,
+      maxBytes: vars.CACHE_MAX_BYTES,
+      finishedTtlMs: vars.CACHE_FINISHED_TTL_MS,
+      liveTtlMs: vars.CACHE_LIVE_TTL_MS,
+    },
   };
   if (vars.CLOUDFLARE_API_TOKEN === undefined && vars.CLOUDFLARE_API_BASE_URL === undefined) {
     return { ...base, mode: 'demo' };

@@ -1,4 +1,5 @@
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { SectionCache } from './cache/section-cache.js';
 import { credentialsFor } from './credentials.js';
 import type { Credentials, ScopeDefaults } from './credentials.js';
 import { createLoaders } from './loaders/index.js';
@@ -23,6 +24,8 @@ export interface ContextDependencies {
   readonly defaults: ScopeDefaults;
   /** Told about each request's loader batches and dedupe hits (for metrics). */
   readonly loaderObserver?: LoaderObserver;
+  /** The cross-request cache; without it nothing fetched outlives its request. */
+  readonly cache?: SectionCache;
 }
 
 /** Builds the per-request context: credentials from this request, fresh loaders bound to them. */
@@ -42,7 +45,11 @@ export function createContextFactory(deps: ContextDependencies) {
           signal: AbortSignal.any([request.signal, AbortSignal.timeout(deps.operationTimeoutMs)]),
           deadline: Date.now() + deps.operationTimeoutMs,
         },
-        { concurrency: deps.concurrencyPerRequest, observer: deps.loaderObserver },
+        {
+          concurrency: deps.concurrencyPerRequest,
+          observer: deps.loaderObserver,
+          cache: authorization === '' ? undefined : deps.cache?.forToken(authorization),
+        },
       ),
     };
   };

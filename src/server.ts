@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createSchema, createYoga } from 'graphql-yoga';
-import type { YogaServerInstance } from 'graphql-yoga';
+import type { GraphiQLOptions, YogaServerInstance } from 'graphql-yoga';
+import { createSectionCache } from './cache/section-cache.js';
+import type { SectionCacheSettings } from './cache/section-cache.js';
 import { createContextFactory } from './context.js';
 import type { GatewayContext } from './context.js';
 import type { RequestLimits, UpstreamSettings } from './config.js';
@@ -51,6 +52,8 @@ export interface GatewayConfig {
    * preset writes it). When set, only those operations are accepted.
    */
   readonly persistedDocumentsPath: string | undefined;
+  /** The cross-request cache of upstream resources (maxEntries 0 turns it off). */
+  readonly cache: SectionCacheSettings;
   readonly logger: Logger;
 }
 
@@ -72,15 +75,21 @@ export function loadTypeDefs(): string[] {
 }
 
 /**
- * The page inlines all of GraphiQL (about 9 MB); its options never change for a gateway, so it
- * is rendered once rather than on every page load.
+ * The page inlines all of GraphiQL (about 9 MB of script, some 50 MB of heap once loaded), so the
+ * module is imported on the first page load rather than at start-up (a gateway that only serves
+ * queries never pays for it), and the page, whose options never change, is rendered once.
  */
-function renderGraphiQLOnce(): typeof renderGraphiQL {
-  let rendered: { readonly key: string; readonly page: string } | undefined;
-  return (options) => {
+function renderGraphiQLOnce(): (options: GraphiQLOptions) => Promise<string> {
+  let rendered: Promise<{ readonly key: string; readonly page: string }> | undefined;
+  return async (options) => {
     const key = JSON.stringify(options);
-    if (rendered?.key !== key) rendered = { key, page: renderGraphiQL(options) };
-    return rendered.page;
+    const current = await rendered;
+    if (current?.key === key) return current.page;
+    rendered = import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) => ({
+      key,
+      page: renderGraphiQL(options),
+    }));
+    return (await rendered).page;
   };
 }
 
@@ -105,6 +114,7 @@ export function createGateway(config: GatewayConfig): Gateway {
       serverToken: config.serverToken,
       defaults: config.defaults,
       loaderObserver: metrics.loaders,
+      cache: createSectionCache(config.cache, { observer: metrics.cache }),
     }),
     plugins: [
       useStableErrorCodes(),

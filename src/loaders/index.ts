@@ -14,6 +14,7 @@ import type {
 import type { PeerReportRecord } from '../upstream/peer-report-record.js';
 import type { ParticipantBasicsRecord, ParticipantDetailsRecord } from '../upstream/schemas.js';
 import type { SessionRecord } from '../upstream/session-schemas.js';
+import type { CachedResource, Lifetime, TokenScopedCache } from '../cache/section-cache.js';
 import { noopLoaderObserver } from '../observability/loader-observer.js';
 import type { LoaderName, LoaderObserver } from '../observability/loader-observer.js';
 import { createLimiter } from '../upstream/limiter.js';
@@ -28,6 +29,8 @@ export interface LoaderOptions {
   readonly concurrency: number;
   /** Told about batch sizes and loads answered without a call (for metrics); nothing by default. */
   readonly observer?: LoaderObserver;
+  /** The cross-request cache, bound to this request's token; nothing outlives the request without it. */
+  readonly cache?: TokenScopedCache;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -42,6 +45,29 @@ const queryKey = (query: Query) =>
       .filter(([, value]) => value !== undefined)
       .sort(),
   );
+
+/** A peer that has left the call has final statistics; one still in it has not. */
+const peerLifetime = (record: { readonly left_at?: string | null }): Lifetime =>
+  record.left_at == null ? 'live' : 'finished';
+
+const participantResource: CachedResource<SectionNeed, ParticipantDetailsRecord> = {
+  name: 'participant',
+  needKey: sectionNeedKey,
+  covers: coversSections,
+  lifetime: peerLifetime,
+};
+const peerReportResource: CachedResource<SectionNeed, PeerReportRecord> = {
+  name: 'peer_report',
+  needKey: sectionNeedKey,
+  covers: coversSections,
+  lifetime: peerLifetime,
+};
+const sessionResource: CachedResource<SessionNeed, SessionRecord> = {
+  name: 'session',
+  needKey: (need) => (need.breakoutRooms ? 'rooms' : ''),
+  covers: (have, want) => have.breakoutRooms || !want.breakoutRooms,
+  lifetime: (record) => (record.status === 'ENDED' ? 'finished' : 'live'),
+};
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
@@ -66,13 +92,22 @@ function observedCache<Value>(onHit: () => void): CacheMap<string, Promise<Value
 
 /**
  * Creates the data access of one GraphQL request. Everything here is bound to that request's
- * credentials and dropped with it, so no cache entry can serve another token. Each resource is
+ * credentials and dropped with it; the only thing that outlives it is the cross-request cache,
+ * whose every key is scoped to the request's token, so no cache entry can serve another token. Each resource is
  * fetched with the sections the whole operation needs from its kind (see needsForOperation), so
  * every resource costs one upstream call however many times, and by however many paths, it is
  * reached.
  */
 export function createLoaders(client: UpstreamClient, call: CallContext, options: LoaderOptions) {
   const limit = createLimiter(options.concurrency);
+  const { cache } = options;
+  const cached = <Need, Value>(
+    resource: CachedResource<Need, Value>,
+    resourceKey: string,
+    need: Need,
+    fetch: () => Promise<Value>,
+  ): Promise<Value> =>
+    cache === undefined ? fetch() : cache.through(resource, resourceKey, need, fetch);
   const observer = options.observer ?? noopLoaderObserver;
   const observed = (name: LoaderName) => ({
     onBatch: (size: number) => {
@@ -96,30 +131,38 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
   const participants = createSectionedLoader<ParticipantKey, SectionNeed, ParticipantDetailsRecord>(
     {
       resourceKey: participantKey,
-      needKey: sectionNeedKey,
-      covers: coversSections,
-      fetch: (key, need) => client.getParticipantDetails(key, sectionQuery(need), call),
+      needKey: participantResource.needKey,
+      covers: participantResource.covers,
+      fetch: (key, need) =>
+        cached(participantResource, participantKey(key), need, () =>
+          client.getParticipantDetails(key, sectionQuery(need), call),
+        ),
       limit,
       ...observed('participant'),
     },
   );
   const peerReports = createSectionedLoader<PeerKey, SectionNeed, PeerReportRecord>({
     resourceKey: peerKey,
-    needKey: sectionNeedKey,
-    covers: coversSections,
-    fetch: (key, need) => client.getPeerReport(key, sectionQuery(need), call),
+    needKey: peerReportResource.needKey,
+    covers: peerReportResource.covers,
+    fetch: (key, need) =>
+      cached(peerReportResource, peerKey(key), need, () =>
+        client.getPeerReport(key, sectionQuery(need), call),
+      ),
     limit,
     ...observed('peer_report'),
   });
   const sessions = createSectionedLoader<SessionKey, SessionNeed, SessionRecord>({
     resourceKey: sessionKey,
-    needKey: (need) => (need.breakoutRooms ? 'rooms' : ''),
-    covers: (have, want) => have.breakoutRooms || !want.breakoutRooms,
+    needKey: sessionResource.needKey,
+    covers: sessionResource.covers,
     fetch: (key, need) =>
-      client.getSession(
-        key,
-        { include_breakout_rooms: need.breakoutRooms ? 'true' : undefined },
-        call,
+      cached(sessionResource, sessionKey(key), need, () =>
+        client.getSession(
+          key,
+          { include_breakout_rooms: need.breakoutRooms ? 'true' : undefined },
+          call,
+        ),
       ),
     limit,
     ...observed('session'),

@@ -1,4 +1,5 @@
 import { Counter, Histogram, Registry } from 'prom-client';
+import type { CacheObserver } from '../cache/section-cache.js';
 import type { LoaderObserver } from './loader-observer.js';
 import { createOperationLabeler } from './operation-label.js';
 import type { UpstreamObserver, UpstreamOutcome } from './upstream-observer.js';
@@ -14,6 +15,8 @@ export interface GatewayMetrics {
   readonly upstream: UpstreamObserver;
   /** Told about loader batches and dedupe hits; pass it to each request's loaders. */
   readonly loaders: LoaderObserver;
+  /** Told about cross-request cache hits and misses; pass it to the cache. */
+  readonly cache: CacheObserver;
   /** One GraphQL operation ended; the name is bounded here before it becomes a label. */
   operation(name: string | undefined, outcome: OperationOutcome, seconds: number): void;
   /** The Prometheus text exposition of this gateway's metrics. */
@@ -113,16 +116,16 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['loader'] as const,
     registers,
   });
-  // Reserved for the cross-request cache that is coming; nothing is cached across requests yet,
-  // so both stay at 0. They are exposed now so that dashboards and alerts can be written once.
-  new Counter({
+  const cacheHits = new Counter({
     name: `${PREFIX}cache_hits_total`,
-    help: 'Cross-request cache hits (reserved: no cross-request cache yet, always 0).',
+    help: 'Upstream resources answered by the cross-request cache, by resource.',
+    labelNames: ['resource'] as const,
     registers,
   });
-  new Counter({
+  const cacheMisses = new Counter({
     name: `${PREFIX}cache_misses_total`,
-    help: 'Cross-request cache misses (reserved: no cross-request cache yet, always 0).',
+    help: 'Upstream resources the cross-request cache could not answer, by resource.',
+    labelNames: ['resource'] as const,
     registers,
   });
 
@@ -153,6 +156,14 @@ export function createMetrics(): GatewayMetrics {
       },
       dedupeHit(loader) {
         dedupeHits.inc({ loader });
+      },
+    },
+    cache: {
+      hit(resource) {
+        cacheHits.inc({ resource });
+      },
+      miss(resource) {
+        cacheMisses.inc({ resource });
       },
     },
     operation(name, outcome, seconds) {

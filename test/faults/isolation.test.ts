@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { startHarness } from '../support/harness.js';
 import type { Harness } from '../support/harness.js';
 
@@ -40,6 +41,9 @@ beforeAll(async () => {
     gateway: {
       defaults: { accountId: undefined, appId: undefined },
       upstream: { tokenBucket: { capacity: 1_000_000, refillPerSecond: 1_000_000 } },
+      // The cross-request cache on, at its defaults: repeated reads are answered from it, and
+      // must still only ever reach the token that fetched them.
+      cache: loadConfig({}).cache,
     },
   });
 });
@@ -125,5 +129,12 @@ describe('tenant isolation', () => {
     // The plan must really exercise both sides.
     expect(outcomes.own).toBeGreaterThan(200);
     expect(outcomes.forbidden).toBeGreaterThan(200);
+    // ...and the cross-request cache really answered some of them.
+    const metrics = await (await fetch(new URL('/metrics', harness.url))).text();
+    const hits = [...metrics.matchAll(/^rtk_graphql_cache_hits_total\{[^}]*\} (\d+)$/gm)].reduce(
+      (sum, match) => sum + Number(match[1]),
+      0,
+    );
+    expect(hits).toBeGreaterThan(100);
   }, 120_000);
 });

@@ -59,6 +59,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       persistedDocumentsPath: undefined,
       logger: createLogger('debug', (line) => logLines.push(line)),
       introspection: true,
+      // Off unless a test turns it on: most tests pin the upstream calls each request makes, and
+      // a resource cached by an earlier test would hide them.
+      cache: { ...defaultConfig.cache, maxEntries: 0 },
       ...options.gateway,
       limits: { ...defaultConfig.limits, ...options.gateway?.limits },
       upstream: {

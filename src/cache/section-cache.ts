@@ -1,0 +1,186 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+export interface SectionCacheSettings {
+  /** Most entries held at once; 0 turns the cache off. */
+  readonly maxEntries: number;
+  /** Most bytes held at once, counted as each value's JSON length. */
+  readonly maxBytes: number;
+  /** Lifetime of data that can no longer change: a peer that left, an ended session. */
+  readonly finishedTtlMs: number;
+  /** Lifetime of data that still changes: a peer still in a call, a live session. 0: not cached. */
+  readonly liveTtlMs: number;
+}
+
+/** Whether a value can still change upstream, which decides how long it may be served. */
+export type Lifetime = 'finished' | 'live';
+
+/** How one kind of upstream resource is cached. */
+export interface CachedResource<Need, Value> {
+  /** Names the resource in keys and metrics. */
+  readonly name: string;
+  readonly needKey: (need: Need) => string;
+  /** Whether a value fetched for `have` answers a request for `want`. */
+  readonly covers: (have: Need, want: Need) => boolean;
+  readonly lifetime: (value: Value) => Lifetime;
+}
+
+export interface CacheObserver {
+  hit(resource: string): void;
+  miss(resource: string): void;
+}
+
+/** The cache as one request sees it: every key it reads or writes is scoped to its token. */
+export interface TokenScopedCache {
+  /**
+   * Answers from a live entry whose sections cover `need`, or calls `fetch` and keeps its value.
+   * Failures are never kept: the next request asks upstream again.
+   */
+  through<Need, Value>(
+    resource: CachedResource<Need, Value>,
+    resourceKey: string,
+    need: Need,
+    fetch: () => Promise<Value>,
+  ): Promise<Value>;
+}
+
+export interface SectionCache {
+  /** Binds the cache to the `Authorization` value a request's upstream calls are made with. */
+  forToken(authorization: string): TokenScopedCache;
+  readonly size: { readonly entries: number; readonly bytes: number };
+}
+
+interface Entry {
+  readonly group: string;
+  readonly need: unknown;
+  readonly value: unknown;
+  readonly expiresAt: number;
+  readonly bytes: number;
+}
+
+export interface SectionCacheOptions {
+  readonly now?: () => number;
+  readonly observer?: CacheObserver;
+}
+
+/**
+ * A bounded, in-process cache of upstream resources, shared across requests. Every key starts with
+ * a keyed hash of the request's token (the account and app are part of the resource key), so an
+ * entry can only ever answer the token that fetched it, and no token is held in memory. Entries are
+ * kept per resource and set of sections: a later request for fewer sections is answered by an
+ * entry with more. Least recently used entries go first when either bound is reached.
+ */
+export function createSectionCache(
+  settings: SectionCacheSettings,
+  options: SectionCacheOptions = {},
+): SectionCache {
+  const now = options.now ?? Date.now;
+  const observer = options.observer;
+  // The secret lives as long as the process, and so do the entries it keys.
+  const secret = randomBytes(32);
+  // Insertion order is recency order: a hit moves its entry to the end.
+  const entries = new Map<string, Entry>();
+  // Which entry keys exist per token and resource, so that a covering entry is found directly.
+  const groups = new Map<string, Set<string>>();
+  let bytes = 0;
+
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (entry === undefined) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+    const group = groups.get(entry.group);
+    group?.delete(key);
+    if (group?.size === 0) groups.delete(entry.group);
+  };
+
+  const evict = () => {
+    for (const key of entries.keys()) {
+      if (entries.size <= settings.maxEntries && bytes <= settings.maxBytes) return;
+      remove(key);
+    }
+  };
+
+  function lookup<Need>(
+    group: string,
+    need: Need,
+    covers: (have: Need, want: Need) => boolean,
+  ): Entry | undefined {
+    const keys = groups.get(group);
+    if (keys === undefined) return undefined;
+    const at = now();
+    for (const key of [...keys]) {
+      const entry = entries.get(key);
+      if (entry === undefined) continue;
+      if (entry.expiresAt <= at) {
+        remove(key);
+        continue;
+      }
+      if (covers(entry.need as Need, need)) {
+        entries.delete(key);
+        entries.set(key, entry);
+        return entry;
+      }
+    }
+    return undefined;
+  }
+
+  function store<Need, Value>(
+    resource: CachedResource<Need, Value>,
+    group: string,
+    need: Need,
+    value: Value,
+  ): void {
+    const ttl =
+      resource.lifetime(value) === 'finished' ? settings.finishedTtlMs : settings.liveTtlMs;
+    if (ttl <= 0) return;
+    const size = JSON.stringify(value).length;
+    if (size > settings.maxBytes) return;
+    // Entries the new one covers would never be chosen over it again.
+    for (const key of [...(groups.get(group) ?? [])]) {
+      const entry = entries.get(key);
+      if (entry !== undefined && resource.covers(need, entry.need as Need)) remove(key);
+    }
+    const key = `${group}#${resource.needKey(need)}`;
+    remove(key);
+    entries.set(key, { group, need, value, expiresAt: now() + ttl, bytes: size });
+    bytes += size;
+    let keys = groups.get(group);
+    if (keys === undefined) {
+      keys = new Set();
+      groups.set(group, keys);
+    }
+    keys.add(key);
+    evict();
+  }
+
+  const disabled: TokenScopedCache = { through: (_resource, _key, _need, fetch) => fetch() };
+
+  return {
+    forToken(authorization) {
+      if (settings.maxEntries <= 0) return disabled;
+      const tokenKey = createHmac('sha256', secret).update(authorization).digest('base64url');
+      return {
+        async through<Need, Value>(
+          resource: CachedResource<Need, Value>,
+          resourceKey: string,
+          need: Need,
+          fetch: () => Promise<Value>,
+        ): Promise<Value> {
+          const group = `${tokenKey}|${resource.name}|${resourceKey}`;
+          const cached = lookup(group, need, resource.covers);
+          if (cached !== undefined) {
+            observer?.hit(resource.name);
+            return cached.value as Value;
+          }
+          observer?.miss(resource.name);
+          const value = await fetch();
+          store(resource, group, need, value);
+          return value;
+        },
+      };
+    },
+    get size() {
+      return { entries: entries.size, bytes };
+    },
+  };
+}
