@@ -1,4 +1,5 @@
 import type { YogaInitialContext } from 'graphql-yoga';
+import { cacheModeFor } from './cache/section-cache.js';
 import type { SectionCache } from './cache/section-cache.js';
 import { credentialsFor } from './credentials.js';
 import type { Credentials, ScopeDefaults } from './credentials.js';
@@ -48,7 +49,13 @@ export function createContextFactory(deps: ContextDependencies) {
         {
           concurrency: deps.concurrencyPerRequest,
           observer: deps.loaderObserver,
-          cache: authorization === '' ? undefined : deps.cache?.forToken(authorization),
+          cache:
+            authorization === ''
+              ? undefined
+              : deps.cache?.forToken(
+                  authorization,
+                  cacheModeFor(request.headers.get('cache-control')),
+                ),
         },
       ),
     };

@@ -43,9 +43,27 @@ export interface TokenScopedCache {
   ): Promise<Value>;
 }
 
+/**
+ * How a request uses the cache, from its `Cache-Control` header: `use` reads and fills it;
+ * `refresh` (`no-cache`, `max-age=0`) always asks upstream and keeps the fresh answer; `bypass`
+ * (`no-store`) neither reads nor keeps anything.
+ */
+export type CacheMode = 'use' | 'refresh' | 'bypass';
+
+export function cacheModeFor(cacheControl: string | null): CacheMode {
+  if (cacheControl === null) return 'use';
+  const directives = cacheControl
+    .toLowerCase()
+    .split(',')
+    .map((directive) => directive.trim().replace(/\s*=\s*/, '='));
+  if (directives.includes('no-store')) return 'bypass';
+  if (directives.includes('no-cache') || directives.includes('max-age=0')) return 'refresh';
+  return 'use';
+}
+
 export interface SectionCache {
   /** Binds the cache to the `Authorization` value a request's upstream calls are made with. */
-  forToken(authorization: string): TokenScopedCache;
+  forToken(authorization: string, mode?: CacheMode): TokenScopedCache;
   readonly size: { readonly entries: number; readonly bytes: number };
 }
 
@@ -156,8 +174,8 @@ export function createSectionCache(
   const disabled: TokenScopedCache = { through: (_resource, _key, _need, fetch) => fetch() };
 
   return {
-    forToken(authorization) {
-      if (settings.maxEntries <= 0) return disabled;
+    forToken(authorization, mode = 'use') {
+      if (settings.maxEntries <= 0 || mode === 'bypass') return disabled;
       const tokenKey = createHmac('sha256', secret).update(authorization).digest('base64url');
       return {
         async through<Need, Value>(
@@ -167,7 +185,7 @@ export function createSectionCache(
           fetch: () => Promise<Value>,
         ): Promise<Value> {
           const group = `${tokenKey}|${resource.name}|${resourceKey}`;
-          const cached = lookup(group, need, resource.covers);
+          const cached = mode === 'use' ? lookup(group, need, resource.covers) : undefined;
           if (cached !== undefined) {
             observer?.hit(resource.name);
             return cached.value as Value;

@@ -148,4 +148,15 @@ describe('the cross-request cache', () => {
     expect(metrics).toContain('rtk_graphql_cache_hits_total{resource="participant"} 1');
     expect(metrics).toContain('rtk_graphql_cache_misses_total{resource="participant"} 1');
   });
+
+  it('asks upstream again for Cache-Control: no-cache and keeps the fresh answer', async () => {
+    const h = await start();
+    const { peerId } = h.fake.demo;
+    await h.query(QUALITY, { variables: { peerId } });
+    await h.query(QUALITY, { variables: { peerId }, headers: { 'cache-control': 'no-cache' } });
+    await h.query(QUALITY, { variables: { peerId } });
+    expect(h.fake.calls).toHaveLength(2);
+    await h.query(QUALITY, { variables: { peerId }, headers: { 'cache-control': 'no-store' } });
+    expect(h.fake.calls).toHaveLength(3);
+  });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSectionCache } from '../../src/cache/section-cache.js';
-import type { CachedResource, SectionCacheSettings } from '../../src/cache/section-cache.js';
+import { cacheModeFor, createSectionCache } from '../../src/cache/section-cache.js';
+import type {
+  CacheMode,
+  CachedResource,
+  SectionCacheSettings,
+} from '../../src/cache/section-cache.js';
 
 /** A resource whose need is a set of section names and whose value says whether it is final. */
 interface Value {
@@ -37,8 +41,14 @@ function setup(settings: Partial<SectionCacheSettings> = {}) {
   );
   const fetched: string[] = [];
   /** Loads `id` with `need` through the cache as `token`, recording each upstream fetch. */
-  const load = (token: string, id: string, need: readonly string[], value?: Partial<Value>) =>
-    cache.forToken(token).through(resource, id, need, () => {
+  const load = (
+    token: string,
+    id: string,
+    need: readonly string[],
+    value?: Partial<Value>,
+    mode?: CacheMode,
+  ) =>
+    cache.forToken(token, mode).through(resource, id, need, () => {
       fetched.push(`${token} ${id} ${need.join(',')}`);
       return Promise.resolve({ sections: need, finished: true, ...value });
     });
@@ -159,5 +169,32 @@ describe('the cross-request section cache', () => {
     expect(fetched).toHaveLength(2);
     expect(cache.size.entries).toBe(0);
     expect(events).toEqual([]);
+  });
+
+  it('asks upstream again on refresh and keeps the fresh answer; bypass neither reads nor keeps', async () => {
+    const { load, fetched, cache } = setup();
+    await load('Bearer a', 'p1', ['events'], { padding: 'old' });
+    const refreshed = await load('Bearer a', 'p1', ['events'], { padding: 'new' }, 'refresh');
+    const next = await load('Bearer a', 'p1', ['events']);
+    expect(refreshed.padding).toBe('new');
+    expect(next).toBe(refreshed);
+    await load('Bearer a', 'p2', ['events'], {}, 'bypass');
+    await load('Bearer a', 'p1', ['events'], {}, 'bypass');
+    expect(fetched).toHaveLength(4);
+    expect(cache.size.entries).toBe(1);
+  });
+});
+
+describe('the cache mode a Cache-Control header asks for', () => {
+  it.each([
+    [null, 'use'],
+    ['max-age=60', 'use'],
+    ['no-cache', 'refresh'],
+    ['No-Cache, private', 'refresh'],
+    ['max-age = 0', 'refresh'],
+    ['no-store', 'bypass'],
+    ['no-cache, no-store', 'bypass'],
+  ] as const)('%s → %s', (header, mode) => {
+    expect(cacheModeFor(header)).toBe(mode);
   });
 });
