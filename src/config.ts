@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   ),
   UPSTREAM_TIMEOUT_MS: optional(integer(1, 600_000)).default(10_000),
   UPSTREAM_CONNECT_TIMEOUT_MS: optional(integer(1, 600_000)).default(5_000),
+  // No default of its own: unset, it follows UPSTREAM_TIMEOUT_MS, as before the setting existed.
+  UPSTREAM_HEADERS_TIMEOUT_MS: optional(integer(1, 600_000)),
   UPSTREAM_MAX_RESPONSE_BYTES: optional(integer(1024, 1024 ** 3)).default(16 * 1024 * 1024),
   UPSTREAM_CONNECTIONS: optional(integer(1, 1024)).default(32),
   UPSTREAM_CONCURRENCY_PER_REQUEST: optional(integer(1, 256)).default(8),
@@ -69,6 +71,8 @@ export type LogLevel = z.output<typeof EnvSchema>['LOG_LEVEL'];
 
 export interface UpstreamSettings {
   readonly connectTimeoutMs: number;
+  /** From the request sent to the whole response head received. */
+  readonly headersTimeoutMs: number;
   readonly requestTimeoutMs: number;
   readonly maxResponseBytes: number;
   readonly connections: number;
@@ -148,6 +152,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     upstream: {
       connectTimeoutMs: vars.UPSTREAM_CONNECT_TIMEOUT_MS,
+      headersTimeoutMs: vars.UPSTREAM_HEADERS_TIMEOUT_MS ?? vars.UPSTREAM_TIMEOUT_MS,
       requestTimeoutMs: vars.UPSTREAM_TIMEOUT_MS,
       maxResponseBytes: vars.UPSTREAM_MAX_RESPONSE_BYTES,
       connections: vars.UPSTREAM_CONNECTIONS,

@@ -32,6 +32,13 @@ export interface TransportOptions {
   /** Base URL up to and including the API version, e.g. `https://api.cloudflare.com/client/v4`. */
   readonly baseUrl: string;
   readonly connectTimeoutMs: number;
+  /**
+   * How long an attempt may wait for the response head once the request is sent. An upstream that
+   * is up but stuck is then given up on early, leaving the rest of the operation's deadline to a
+   * retry, while a slow but streaming body still gets the whole attempt deadline. undici checks
+   * it about twice a second, so it fires up to about a second late.
+   */
+  readonly headersTimeoutMs: number;
   /** Deadline of one attempt, from sending the request to the last body byte. */
   readonly requestTimeoutMs: number;
   readonly maxResponseBytes: number;
@@ -165,8 +172,8 @@ export function createTransport(options: TransportOptions): Transport {
   const pool = new Pool(base.origin, {
     connections: options.connections,
     connect: { timeout: options.connectTimeoutMs },
-    // The attempt deadline below is the real bound; these only stop a silent socket earlier.
-    headersTimeout: options.requestTimeoutMs,
+    headersTimeout: options.headersTimeoutMs,
+    // The attempt deadline below is the real bound of a body; this only stops a silent one earlier.
     bodyTimeout: options.requestTimeoutMs,
   });
   const limit = createLimiter(options.concurrency);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN } from '../../src/fake-upstream/index.js';
 import type { FakeFault } from '../../src/fake-upstream/index.js';
+import { callSummary, participantPath } from '../support/calls.js';
 import { startHarness } from '../support/harness.js';
 import type { GraphQLResponse, Harness, HarnessOptions } from '../support/harness.js';
 
@@ -49,6 +50,14 @@ function pairQuery(failingArgs: string): string {
 }
 
 const failingLocation = [{ line: 1, column: 3 }];
+
+type Call = ReturnType<typeof callSummary>[number];
+/** Calls of concurrent fields arrive in no set order; compare logs sorted by path, then query. */
+function sortCalls(calls: Call[]): Call[] {
+  const key = (call: Call) => `${call.path}?${new URLSearchParams(call.query).toString()}`;
+  return [...calls].sort((a, b) => key(a).localeCompare(key(b)));
+}
+const sortedCalls = (h: Harness) => sortCalls(callSummary(h.fake));
 /** Every error carries the id of its request (see test/operations for how it is chosen). */
 const requestId = expect.any(String) as unknown;
 
@@ -171,7 +180,9 @@ describe('failures that need their own gateway settings', () => {
   ) {
     const h = await startHarness(options);
     try {
-      await run(h, await secondParticipant(h));
+      const ok = await secondParticipant(h);
+      h.fake.resetCalls();
+      await run(h, ok);
     } finally {
       await h.close();
     }
@@ -194,6 +205,41 @@ describe('failures that need their own gateway settings', () => {
           },
         ],
       });
+    });
+  });
+
+  it('UPSTREAM_TIMEOUT when the response head takes longer than UPSTREAM_HEADERS_TIMEOUT_MS', async () => {
+    // undici checks this timeout about twice a second, so 150 ms ends the attempt within about a
+    // second; the attempt deadline alone would have waited for the 3 s answer. No retry, to keep
+    // the test short.
+    const upstream = {
+      headersTimeoutMs: 150,
+      requestTimeoutMs: 10_000,
+      retries: { max: 0, baseDelayMs: 1, maxDelayMs: 1 },
+    };
+    await withHarness({ gateway: { upstream } }, async (h, ok) => {
+      const { sessionId, participantId } = h.fake.demo;
+      h.fake.injectFault({ match: { id: participantId }, delayMs: 3_000 });
+      const { body } = await h.query(
+        `{ failing: participant(sessionId: "${sessionId}", participantId: "${participantId}") { id } ok: participant(sessionId: "${sessionId}", participantId: "${ok}") { id } }`,
+      );
+      expect(body).toEqual({
+        data: { failing: null, ok: { id: ok } },
+        errors: [
+          {
+            message: 'RealtimeKit did not answer in time.',
+            locations: failingLocation,
+            path: ['failing'],
+            extensions: { code: 'UPSTREAM_TIMEOUT', requestId },
+          },
+        ],
+      });
+      const call = (id: string) => ({
+        method: 'GET',
+        path: participantPath(h.fake, sessionId, id),
+        query: { filters: 'events' },
+      });
+      expect(sortedCalls(h)).toEqual(sortCalls([call(participantId), call(ok)]));
     });
   });
 

@@ -67,6 +67,21 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('waits for the response head as long as UPSTREAM_TIMEOUT_MS unless UPSTREAM_HEADERS_TIMEOUT_MS says', () => {
+    expect(loadConfig({}).upstream).toMatchObject({ headersTimeoutMs: 10_000 });
+    expect(loadConfig({ UPSTREAM_TIMEOUT_MS: '4000' }).upstream).toMatchObject({
+      headersTimeoutMs: 4_000,
+      requestTimeoutMs: 4_000,
+    });
+    expect(loadConfig({ UPSTREAM_HEADERS_TIMEOUT_MS: '1500' }).upstream).toMatchObject({
+      headersTimeoutMs: 1_500,
+      requestTimeoutMs: 10_000,
+    });
+    expect(problems({ UPSTREAM_HEADERS_TIMEOUT_MS: '0' })).toEqual([
+      'UPSTREAM_HEADERS_TIMEOUT_MS: must be an integer from 1 to 600000 (got "0")',
+    ]);
+  });
+
   it('never echoes the token in a problem', () => {
     const messages = problems({ CLOUDFLARE_API_TOKEN: '   ', PORT: 'x' }).join('\n');
     expect(messages).toContain('CLOUDFLARE_API_TOKEN');
