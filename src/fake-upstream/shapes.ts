@@ -78,7 +78,8 @@ export function participantDetails(
       }
     }
   }
-  if (includePeerEvents) body.peer_events = peerEventsJson(participant.peerEvents);
+  if (knobs.extraKeys) body.region_hint = regionHintOf(participant);
+  if (includePeerEvents) body.peer_events = peerEventsJsonFor(participant.peerEvents, knobs);
   return body;
 }
 
@@ -117,11 +118,59 @@ export function peerReport(
   const participantJson: Mutable =
     knobs.peerReport === 'wrapped' ? renameKey(item, 'preset_name', 'role') : item;
   participantJson.session_id = participant.sessionId;
-  if (includePeerEvents) participantJson.peer_events = peerEventsJson(participant.peerEvents);
-  const report: Mutable = { metadata: filteredMetadata(sections.metadata.get(), selection) };
-  if (selection.has('quality_stats')) report.quality = sections.quality.get();
+  if (knobs.extraKeys) participantJson.region_hint = regionHintOf(participant);
+  if (includePeerEvents) {
+    participantJson.peer_events = peerEventsJsonFor(participant.peerEvents, knobs);
+  }
+  const metadata = filteredMetadata(sections.metadata.get(), selection);
+  const report: Mutable = {
+    metadata: knobs.extraKeys ? { ...metadata, [EXTRA_METADATA_KEY]: 'all' } : metadata,
+  };
+  if (selection.has('quality_stats')) {
+    const quality = sections.quality.get();
+    report.quality = knobs.extraKeys ? withAudioSampleInterval(quality) : quality;
+  }
   participantJson.peer_report = report;
   return knobs.peerReport === 'wrapped' ? { participant: participantJson } : participantJson;
+}
+
+/*
+ * Version D's keys that the contract does not name (see VersionKnobs.extraKeys). Each is added to a
+ * copy: the sections are memoized and shared with the other versions' responses.
+ */
+
+/** Cloudflare's region hints, as a participant's media would be steered to one. */
+const REGION_HINTS = ['wnam', 'enam', 'weur', 'eeur', 'apac', 'oc'] as const;
+/** Cloudflare data-center codes, as the edge that saw a peer event would name itself. */
+const EDGE_COLOS = ['AMS', 'FRA', 'IAD', 'SJC', 'SIN', 'SYD'] as const;
+/** The RTCConfiguration policy of the peer's connection: a metadata key beside the sections. */
+const EXTRA_METADATA_KEY = 'ice_transport_policy';
+/** Milliseconds between quality samples, which the contract only gives in prose (about 7 s). */
+const SAMPLE_INTERVAL_MS = 7_000;
+
+/** Picks from `values` by the id's first hex byte: the same id gets the same value in every response. */
+function pickById<T>(values: readonly [T, ...T[]], id: string): T {
+  return values[Number.parseInt(id.slice(0, 2), 16) % values.length] ?? values[0];
+}
+
+function regionHintOf(participant: SeedParticipant): string {
+  return pickById(REGION_HINTS, participant.record.id);
+}
+
+function peerEventsJsonFor(events: readonly PeerEventRecord[], knobs: VersionKnobs): Json[] {
+  if (!knobs.extraKeys) return peerEventsJson(events);
+  return events.map((event) => ({ ...event, edge_colo: pickById(EDGE_COLOS, event.id) }));
+}
+
+function withAudioSampleInterval(quality: JsonObject): JsonObject {
+  const audio = quality.audio;
+  if (!isJsonObject(audio)) return quality;
+  return { ...quality, audio: { ...audio, sample_interval_ms: SAMPLE_INTERVAL_MS } };
+}
+
+// Array.isArray does not narrow a readonly array out of a union, hence the predicate.
+function isJsonObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Renames one key in place of the old one, keeping key order (and so byte-identical output per version). */

@@ -13,15 +13,21 @@ export interface VersionKnobs {
   readonly qualityStats: 'array' | 'object';
   /** Peer report `data` flat with `preset_name` (B), or wrapped as `data.participant` with `role` (C, D). */
   readonly peerReport: 'flat' | 'wrapped';
+  /**
+   * D also sends keys the contract does not name, at several depths of participant details and the
+   * peer report, as a live API grows fields before its document mentions them; a client that reads
+   * strictly breaks on them, so the fake must send some.
+   */
+  readonly extraKeys: boolean;
 }
 
 // prettier-ignore
 const KNOBS: Readonly<Record<FakeVersion, VersionKnobs>> = {
-  default: { participantStats: true, throughputKey: 'throughput', qualityStats: 'array', peerReport: 'flat' },
-  A: { participantStats: true, throughputKey: 'throughtput', qualityStats: 'array', peerReport: 'flat' },
-  B: { participantStats: true, throughputKey: 'throughput', qualityStats: 'object', peerReport: 'flat' },
-  C: { participantStats: true, throughputKey: 'throughput', qualityStats: 'array', peerReport: 'wrapped' },
-  D: { participantStats: false, throughputKey: 'throughput', qualityStats: 'array', peerReport: 'wrapped' },
+  default: { participantStats: true, throughputKey: 'throughput', qualityStats: 'array', peerReport: 'flat', extraKeys: false },
+  A: { participantStats: true, throughputKey: 'throughtput', qualityStats: 'array', peerReport: 'flat', extraKeys: false },
+  B: { participantStats: true, throughputKey: 'throughput', qualityStats: 'object', peerReport: 'flat', extraKeys: false },
+  C: { participantStats: true, throughputKey: 'throughput', qualityStats: 'array', peerReport: 'wrapped', extraKeys: false },
+  D: { participantStats: false, throughputKey: 'throughput', qualityStats: 'array', peerReport: 'wrapped', extraKeys: true },
 };
 
 export const FAKE_VERSIONS: readonly FakeVersion[] = ['default', 'A', 'B', 'C', 'D'];

@@ -188,13 +188,25 @@ const detailsWithStats = (throughputKey: 'throughput' | 'throughtput', qualitySt
 const detailsBody = <T extends z.ZodType>(participant: T) =>
   z.strictObject({ success: z.literal(true), data: z.strictObject({ participant }) });
 
+/*
+ * Version D's keys that the contract does not name (the fake adds them so that clients are tested
+ * against them; see VersionKnobs.extraKeys), each listed here so that any other extra key still fails.
+ */
+const RegionHint = z.enum(['wnam', 'enam', 'weur', 'eeur', 'apac', 'oc']);
+export const D_EXTRA_KEYS = {
+  participant: { region_hint: RegionHint },
+  peerEvent: { edge_colo: z.enum(['AMS', 'FRA', 'IAD', 'SJC', 'SIN', 'SYD']) },
+  metadata: { ice_transport_policy: z.literal('all') },
+  audioQuality: { sample_interval_ms: z.literal(7_000) },
+} as const;
+
 /** Participant details per version, as sections 3 and our version knobs describe them. */
 export const DETAILS_BODY = {
   default: detailsBody(detailsWithStats('throughput', z.array(QualityStatsEntry).length(1))),
   A: detailsBody(detailsWithStats('throughtput', z.array(QualityStatsEntry).length(1))),
   B: detailsBody(detailsWithStats('throughput', QualityStatsEntry)),
   C: detailsBody(detailsWithStats('throughput', z.array(QualityStatsEntry).length(1))),
-  D: detailsBody(z.strictObject(listItemShape)),
+  D: detailsBody(z.strictObject({ ...listItemShape, ...D_EXTRA_KEYS.participant })),
 } as const;
 
 const Device = z.strictObject({
@@ -424,6 +436,27 @@ export const WrappedPeerReportBody = z.strictObject({
       .strictObject(listItemShape)
       .omit({ preset_name: true })
       .extend({ role: Preset, ...peerReportFields }),
+  }),
+});
+
+/** Version D's peer report: C's shape plus D's extra keys in the participant, metadata and audio quality. */
+export const WrappedPeerReportBodyD = z.strictObject({
+  success: z.literal(true),
+  data: z.strictObject({
+    participant: z
+      .strictObject(listItemShape)
+      .omit({ preset_name: true })
+      .extend({
+        role: Preset,
+        session_id: Uuid,
+        ...D_EXTRA_KEYS.participant,
+        peer_report: z.strictObject({
+          metadata: Metadata.extend(D_EXTRA_KEYS.metadata),
+          quality: Quality.extend({
+            audio: Quality.shape.audio.extend(D_EXTRA_KEYS.audioQuality),
+          }),
+        }),
+      }),
   }),
 });
 
