@@ -53,7 +53,11 @@ export function cannon(
       {
         url,
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: DEMO_AUTHORIZATION },
+        headers: {
+          'content-type': 'application/json',
+          authorization: DEMO_AUTHORIZATION,
+          ...request.headers,
+        },
         body: graphqlBody(request),
         connections,
         duration: seconds,
@@ -174,7 +178,11 @@ export function quantile(sorted: readonly number[], q: number): number {
 export async function postGraphQL(url: string, request: GraphQLRequest): Promise<unknown> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: DEMO_AUTHORIZATION },
+    headers: {
+      'content-type': 'application/json',
+      authorization: DEMO_AUTHORIZATION,
+      ...request.headers,
+    },
     body: graphqlBody(request),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000),
   });
