@@ -1,9 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import type { Sized } from '../upstream/transport.js';
 
 export interface SectionCacheSettings {
   /** Most entries held at once; 0 turns the cache off. */
   readonly maxEntries: number;
-  /** Most bytes held at once, counted as each value's JSON length. */
+  /** Most bytes held at once, counted as the sizes of the upstream bodies the values came in. */
   readonly maxBytes: number;
   /** Lifetime of data that can no longer change: a peer that left, an ended session. */
   readonly finishedTtlMs: number;
@@ -39,7 +40,7 @@ export interface TokenScopedCache {
     resource: CachedResource<Need, Value>,
     resourceKey: string,
     need: Need,
-    fetch: () => Promise<Value>,
+    fetch: () => Promise<Sized<Value>>,
   ): Promise<Value>;
 }
 
@@ -146,13 +147,11 @@ export function createSectionCache(
     resource: CachedResource<Need, Value>,
     group: string,
     need: Need,
-    value: Value,
+    { value, bytes: size }: Sized<Value>,
   ): void {
     const ttl =
       resource.lifetime(value) === 'finished' ? settings.finishedTtlMs : settings.liveTtlMs;
-    if (ttl <= 0) return;
-    const size = JSON.stringify(value).length;
-    if (size > settings.maxBytes) return;
+    if (ttl <= 0 || size > settings.maxBytes) return;
     // Entries the new one covers would never be chosen over it again.
     for (const key of [...(groups.get(group) ?? [])]) {
       const entry = entries.get(key);
@@ -171,7 +170,9 @@ export function createSectionCache(
     evict();
   }
 
-  const disabled: TokenScopedCache = { through: (_resource, _key, _need, fetch) => fetch() };
+  const disabled: TokenScopedCache = {
+    through: async (_resource, _key, _need, fetch) => (await fetch()).value,
+  };
 
   return {
     forToken(authorization, mode = 'use') {
@@ -182,7 +183,7 @@ export function createSectionCache(
           resource: CachedResource<Need, Value>,
           resourceKey: string,
           need: Need,
-          fetch: () => Promise<Value>,
+          fetch: () => Promise<Sized<Value>>,
         ): Promise<Value> {
           const group = `${tokenKey}|${resource.name}|${resourceKey}`;
           const cached = mode === 'use' ? lookup(group, need, resource.covers) : undefined;
@@ -191,9 +192,9 @@ export function createSectionCache(
             return cached.value as Value;
           }
           observer?.miss(resource.name);
-          const value = await fetch();
-          store(resource, group, need, value);
-          return value;
+          const fetched = await fetch();
+          store(resource, group, need, fetched);
+          return fetched.value;
         },
       };
     },

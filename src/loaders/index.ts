@@ -9,6 +9,7 @@ import type {
   PeerKey,
   Query,
   SessionKey,
+  Sized,
   UpstreamClient,
 } from '../upstream/client.js';
 import type { PeerReportRecord } from '../upstream/peer-report-record.js';
@@ -105,9 +106,11 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
     resource: CachedResource<Need, Value>,
     resourceKey: string,
     need: Need,
-    fetch: () => Promise<Value>,
+    fetch: () => Promise<Sized<Value>>,
   ): Promise<Value> =>
-    cache === undefined ? fetch() : cache.through(resource, resourceKey, need, fetch);
+    cache === undefined
+      ? fetch().then(({ value }) => value)
+      : cache.through(resource, resourceKey, need, fetch);
   const observer = options.observer ?? noopLoaderObserver;
   const observed = (name: LoaderName) => ({
     onBatch: (size: number) => {

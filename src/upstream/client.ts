@@ -1,5 +1,5 @@
 import { createTransport } from './transport.js';
-import type { CallContext, Query, TransportOptions } from './transport.js';
+import type { CallContext, Query, Sized, TransportOptions } from './transport.js';
 import { PeerReportEnvelope } from './peer-report-record.js';
 import type { PeerReportRecord } from './peer-report-record.js';
 import { ParticipantDetailsEnvelope } from './schemas.js';
@@ -12,7 +12,7 @@ import {
 import type { PagingRecord, SessionRecord } from './session-schemas.js';
 
 export type UpstreamClientOptions = TransportOptions;
-export type { CallContext, Query };
+export type { CallContext, Query, Sized };
 
 /** The account and app a RealtimeKit resource lives under. */
 export interface AppScope {
@@ -40,7 +40,8 @@ export interface Page<Item> {
 /** One method per RealtimeKit endpoint (contract section 2); `query` carries its parameters. */
 export interface UpstreamClient {
   listSessions(scope: AppScope, query: Query, call: CallContext): Promise<Page<SessionRecord>>;
-  getSession(key: SessionKey, query: Query, call: CallContext): Promise<SessionRecord>;
+  /** Single resources come with their body size, so that a cache can bound its bytes. */
+  getSession(key: SessionKey, query: Query, call: CallContext): Promise<Sized<SessionRecord>>;
   listSessionParticipants(
     key: SessionKey,
     query: Query,
@@ -50,8 +51,8 @@ export interface UpstreamClient {
     key: ParticipantKey,
     query: Query,
     call: CallContext,
-  ): Promise<ParticipantDetailsRecord>;
-  getPeerReport(key: PeerKey, query: Query, call: CallContext): Promise<PeerReportRecord>;
+  ): Promise<Sized<ParticipantDetailsRecord>>;
+  getPeerReport(key: PeerKey, query: Query, call: CallContext): Promise<Sized<PeerReportRecord>>;
   close(): Promise<void>;
 }
 
@@ -71,7 +72,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   return {
     async listSessions(scope, query, call) {
-      const envelope = await getJson(
+      const { value: envelope } = await getJson(
         `${appPath(scope)}/sessions`,
         query,
         SessionListEnvelope,
@@ -84,13 +85,14 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     },
     async listSessionParticipants(key, query, call) {
       const path = `${sessionPath(key)}/participants`;
-      const { participants, paging } = await getJson(path, query, ParticipantListEnvelope, call);
+      const { value } = await getJson(path, query, ParticipantListEnvelope, call);
+      const { participants, paging } = value;
       return { items: participants, paging };
     },
     async getParticipantDetails(key, query, call) {
       const path = `${sessionPath(key)}/participants/${segment(key.participantId)}`;
-      const envelope = await getJson(path, query, ParticipantDetailsEnvelope, call);
-      return envelope.data.participant;
+      const { value, bytes } = await getJson(path, query, ParticipantDetailsEnvelope, call);
+      return { value: value.data.participant, bytes };
     },
     getPeerReport(key, query, call) {
       const path = `${appPath(key)}/sessions/peer-report/${segment(key.peerId)}`;

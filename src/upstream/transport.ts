@@ -70,8 +70,19 @@ export interface CallContext {
 /** Query parameters, by their RealtimeKit names; undefined values are not sent. */
 export type Query = Readonly<Record<string, string | undefined>>;
 
+/** A validated payload and the size of the body it came in, for caches that bound their bytes. */
+export interface Sized<T> {
+  readonly value: T;
+  readonly bytes: number;
+}
+
 export interface Transport {
-  getJson<T>(path: string, query: Query, schema: z.ZodType<T>, call: CallContext): Promise<T>;
+  getJson<T>(
+    path: string,
+    query: Query,
+    schema: z.ZodType<T>,
+    call: CallContext,
+  ): Promise<Sized<T>>;
   close(): Promise<void>;
 }
 
@@ -211,7 +222,7 @@ export function createTransport(options: TransportOptions): Transport {
     tokenKey: string,
     call: CallContext,
     endpoint: UpstreamEndpoint | 'other',
-  ): Promise<T> {
+  ): Promise<Sized<T>> {
     await takeBudget(tokenKey, call, endpoint);
     if (!breaker.tryAcquire()) {
       observer.attempt({ endpoint, outcome: 'circuit_open', seconds: undefined });
@@ -297,7 +308,7 @@ export function createTransport(options: TransportOptions): Transport {
     if (!parsed.success) {
       throw upstreamBadResponse('the body does not match the RealtimeKit contract', parsed.error);
     }
-    return parsed.data;
+    return { value: parsed.data, bytes: text?.length ?? 0 };
   }
 
   return {

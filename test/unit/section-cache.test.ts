@@ -50,7 +50,9 @@ function setup(settings: Partial<SectionCacheSettings> = {}) {
   ) =>
     cache.forToken(token, mode).through(resource, id, need, () => {
       fetched.push(`${token} ${id} ${need.join(',')}`);
-      return Promise.resolve({ sections: need, finished: true, ...value });
+      const fresh: Value = { sections: need, finished: true, ...value };
+      // The body a value came in is about as long as its JSON.
+      return Promise.resolve({ value: fresh, bytes: JSON.stringify(fresh).length });
     });
   return {
     cache,
