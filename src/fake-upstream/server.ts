@@ -90,6 +90,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   const shutdown = new AbortController();
   let calls: FakeCall[] = [];
   let inFlight = 0;
+  let maxInFlight = 0;
 
   /** The accounts the header's token may read; throws the Cloudflare error for a missing or unknown one. */
   function authorize(header: string | undefined): ReadonlySet<string> {
@@ -172,6 +173,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     };
     shutdown.signal.addEventListener('abort', onShutdown, { once: true });
     inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
     response.once('close', () => {
       inFlight -= 1;
       shutdown.signal.removeEventListener('abort', onShutdown);
@@ -251,11 +253,15 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     get inFlight() {
       return inFlight;
     },
+    get maxInFlight() {
+      return maxInFlight;
+    },
     get calls() {
       return calls.map((call) => ({ ...call, query: { ...call.query } }));
     },
     resetCalls() {
       calls = [];
+      maxInFlight = inFlight;
     },
     injectFault(fault) {
       faults.add(fault);

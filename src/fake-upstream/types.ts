@@ -144,8 +144,14 @@ export interface FakeUpstream {
    * test see that a client's abort reached the fake. It catches up a tick after the socket closes, so poll it.
    */
   readonly inFlight: number;
+  /**
+   * The highest `inFlight` since the fake started or `resetCalls()` was last called: how many requests a client had
+   * open at once, e.g. to check a concurrency bound.
+   */
+  readonly maxInFlight: number;
   /** A copy of the call log, in arrival order. */
   readonly calls: readonly FakeCall[];
+  /** Empties the call log and restarts `maxInFlight` from the requests still in flight. */
   resetCalls(): void;
   injectFault(fault: FakeFault): void;
   clearFaults(): void;

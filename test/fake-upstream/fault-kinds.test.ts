@@ -306,3 +306,19 @@ describe('inFlight', () => {
     await eventually(() => fake.inFlight === 0);
   });
 });
+
+describe('maxInFlight', () => {
+  it('is the most requests in flight at once, until resetCalls() restarts it', async () => {
+    fake.resetCalls();
+    expect(fake.maxInFlight).toBe(0);
+    fake.injectFault({ delayMs: 200, times: 3 });
+    const responses = await Promise.all([1, 2, 3].map(() => get(fake, '/sessions')));
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+    expect(fake.maxInFlight).toBe(3);
+    expect((await get(fake, '/sessions')).status).toBe(200);
+    expect(fake.maxInFlight).toBe(3);
+    await eventually(() => fake.inFlight === 0);
+    fake.resetCalls();
+    expect(fake.maxInFlight).toBe(0);
+  });
+});

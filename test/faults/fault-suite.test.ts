@@ -240,6 +240,47 @@ describe('a 503 storm', () => {
   });
 });
 
+describe('the operation deadline', () => {
+  it('takes an answer that comes just under it and cuts one that would come just over it', async () => {
+    // Attempts may take ten seconds here: only the operation's deadline can cut a call short.
+    const timed = await startHarness({
+      gateway: {
+        limits: { operationTimeoutMs: 1_000 },
+        upstream: { requestTimeoutMs: 10_000, headersTimeoutMs: 10_000 },
+      },
+    });
+    try {
+      const { sessionId, participantId } = timed.fake.demo;
+      timed.fake.injectFault({ match: { endpoint: 'participant' }, delayMs: 500 });
+      timed.fake.injectFault({ match: { endpoint: 'peerReport' }, delayMs: 1_500 });
+      const q = `{ participant(sessionId: "${sessionId}", participantId: "${participantId}") { id } peerReport(peerId: "${participantId}") { id } }`;
+      const started = performance.now();
+      const { body } = await timed.query(q);
+      const elapsedMs = performance.now() - started;
+      expect(body).toEqual({
+        data: { participant: { id: participantId }, peerReport: null },
+        errors: [
+          {
+            message: 'RealtimeKit did not answer in time.',
+            locations: [{ line: 1, column: q.indexOf('peerReport') + 1 }],
+            path: ['peerReport'],
+            extensions: { code: 'UPSTREAM_TIMEOUT', requestId: expect.any(String) as unknown },
+          },
+        ],
+      });
+      // Cut at the deadline, not before it (timers may fire a few milliseconds early), and not
+      // retried after it.
+      expect(elapsedMs).toBeGreaterThanOrEqual(950);
+      expect(timed.fake.calls.map((call) => call.endpoint).sort()).toEqual([
+        'participant',
+        'peerReport',
+      ]);
+    } finally {
+      await timed.close();
+    }
+  });
+});
+
 describe('after the whole suite', () => {
   it('left no upstream request open and raised no uncaught error', async () => {
     harness.fake.clearFaults();

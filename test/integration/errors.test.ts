@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN } from '../../src/fake-upstream/index.js';
 import type { FakeFault } from '../../src/fake-upstream/index.js';
@@ -275,6 +277,58 @@ describe('failures that need their own gateway settings', () => {
         await dead.close();
       }
     });
+  });
+
+  it('UPSTREAM_TIMEOUT when the connection is not made within UPSTREAM_CONNECT_TIMEOUT_MS', async () => {
+    // Over https a connection is made only once the TLS handshake completes, so a listener that
+    // accepts TCP and never says a word stalls undici's connect phase, as a stuck TLS terminator
+    // would. The other deadlines are a minute away: only the connect timeout can end this in time.
+    // undici checks it about twice a second, so each attempt takes up to a second: no retries.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    let connections = 0;
+    silent.on('connection', () => (connections += 1));
+    const stalled = await startHarness({
+      gateway: {
+        upstream: {
+          baseUrl: `https://127.0.0.1:${port}/client/v4`,
+          connectTimeoutMs: 200,
+          headersTimeoutMs: 60_000,
+          requestTimeoutMs: 60_000,
+          retries: { max: 0, baseDelayMs: 1, maxDelayMs: 1 },
+        },
+        limits: { operationTimeoutMs: 60_000 },
+      },
+    });
+    try {
+      const { sessionId, participantId } = stalled.fake.demo;
+      const { body } = await stalled.query(
+        `{ participant(sessionId: "${sessionId}", participantId: "${participantId}") { id } }`,
+      );
+      expect(body).toEqual({
+        data: { participant: null },
+        errors: [
+          {
+            message: 'RealtimeKit did not answer in time.',
+            locations: [{ line: 1, column: 3 }],
+            path: ['participant'],
+            extensions: { code: 'UPSTREAM_TIMEOUT', requestId },
+          },
+        ],
+      });
+      expect(connections).toBe(1);
+      expect(stalled.fake.calls).toEqual([]);
+    } finally {
+      await stalled.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN } from '../../src/fake-upstream/index.js';
+import { appPrefix, callSummary } from '../support/calls.js';
 import { startHarness } from '../support/harness.js';
 import type { Harness, HarnessOptions } from '../support/harness.js';
 
@@ -241,6 +242,34 @@ describe('the upstream-call budget', () => {
     );
     expect(body.errors).toBeUndefined();
     expect(h.fake.calls).toHaveLength(31);
+  });
+});
+
+describe('the concurrency bound per request', () => {
+  it('keeps at most UPSTREAM_CONCURRENCY_PER_REQUEST (8) calls of a 30-participant fan-out in flight', async () => {
+    // More pooled connections than the bound, so that the pool is not what holds calls back; slow
+    // peer reports, so that the calls the bound lets out overlap.
+    const h = await start({ gateway: { upstream: { connections: 32, concurrencyPerRequest: 8 } } });
+    h.fake.injectFault({ match: { endpoint: 'peerReport' }, delayMs: 100 });
+    const { body } = await h.query(
+      `{ session(sessionId: "${h.fake.demo.largeSessionId}") { participants(perPage: 30) { items { peerReport { quality { audio { producerCumulative { qualityMos { avg } } } } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const calls = callSummary(h.fake);
+    expect(calls).toHaveLength(31);
+    expect(calls[0]).toEqual({
+      method: 'GET',
+      path: `${appPrefix(h.fake)}/sessions/${h.fake.demo.largeSessionId}/participants`,
+      query: { per_page: '30', page_no: '1' },
+    });
+    for (const call of calls.slice(1)) {
+      expect(call).toEqual({
+        method: 'GET',
+        path: expect.stringMatching(`^${appPrefix(h.fake)}/sessions/peer-report/`) as unknown,
+        query: { filters: 'quality_stats' },
+      });
+    }
+    expect(h.fake.maxInFlight).toBe(8);
   });
 });
 
