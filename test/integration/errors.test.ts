@@ -60,6 +60,25 @@ function sortCalls(calls: Call[]): Call[] {
   return [...calls].sort((a, b) => key(a).localeCompare(key(b)));
 }
 const sortedCalls = (h: Harness) => sortCalls(callSummary(h.fake));
+
+/** A participant-details call of the demo session asking for basic fields only (`filters=events`). */
+function participantCall(h: Harness, id: string, accountId = h.fake.accountId): Call {
+  const path = participantPath(h.fake, h.fake.demo.sessionId, id);
+  return {
+    method: 'GET',
+    path: path.replace(`/accounts/${h.fake.accountId}/`, `/accounts/${accountId}/`),
+    query: { filters: 'events' },
+  };
+}
+
+/**
+ * The whole call log of a pair query: the failing field's call as many times as it was attempted
+ * (a retried failure is the first attempt and two retries), and the sibling's call once.
+ */
+function expectPairCalls(h: Harness, failing: Call, attempts: number, ok = okId) {
+  const failingCalls = Array.from({ length: attempts }, () => failing);
+  expect(sortedCalls(h)).toEqual(sortCalls([...failingCalls, participantCall(h, ok)]));
+}
 /** Every error carries the id of its request (see test/operations for how it is chosen). */
 const requestId = expect.any(String) as unknown;
 
@@ -101,6 +120,7 @@ describe('upstream failures become field errors with a stable code', () => {
       { code: 'NOT_FOUND', upstreamStatus: 404 },
       'RealtimeKit has no such resource.',
     );
+    expectPairCalls(harness, participantCall(harness, UNKNOWN_ID), 1);
   });
 
   it('FORBIDDEN when the token may not read the account', async () => {
@@ -110,21 +130,23 @@ describe('upstream failures become field errors with a stable code', () => {
       { code: 'FORBIDDEN', upstreamStatus: 403 },
       'The API token may not access this account or app.',
     );
+    expectPairCalls(harness, participantCall(harness, failingId, OTHER_ACCOUNT), 1);
   });
 
   it.each([
-    [401, 'UNAUTHENTICATED', 'The API token was rejected by Cloudflare.'],
-    [500, 'UPSTREAM_UNAVAILABLE', 'RealtimeKit is unavailable.'],
-    [502, 'UPSTREAM_UNAVAILABLE', 'RealtimeKit is unavailable.'],
-    [503, 'UPSTREAM_UNAVAILABLE', 'RealtimeKit is unavailable.'],
-    [504, 'UPSTREAM_UNAVAILABLE', 'RealtimeKit is unavailable.'],
-  ])('status %i becomes %s', async (status, code, message) => {
+    [401, 'UNAUTHENTICATED', 'The API token was rejected by Cloudflare.', 1],
+    [500, 'UPSTREAM_UNAVAILABLE', 'RealtimeKit is unavailable.', 3],
+    [502, 'UPSTREAM_UNAVAILABLE', 'RealtimeKit is unavailable.', 3],
+    [503, 'UPSTREAM_UNAVAILABLE', 'RealtimeKit is unavailable.', 3],
+    [504, 'UPSTREAM_UNAVAILABLE', 'RealtimeKit is unavailable.', 3],
+  ])('status %i becomes %s after %i call(s)', async (status, code, message, attempts) => {
     fault({ status, body: LEAKY_BODY });
     expectOnlyFailingField(
       await harness.query(pairQuery(failing())),
       { code, upstreamStatus: status },
       message,
     );
+    expectPairCalls(harness, participantCall(harness, failingId), attempts);
   });
 
   it('RATE_LIMITED with the Retry-After seconds', async () => {
@@ -137,6 +159,7 @@ describe('upstream failures become field errors with a stable code', () => {
       { code: 'RATE_LIMITED', upstreamStatus: 429, retryAfter: 60 },
       'Cloudflare rate-limited this API token; retry later.',
     );
+    expectPairCalls(harness, participantCall(harness, failingId), 1);
   });
 
   it.each([
@@ -150,6 +173,7 @@ describe('upstream failures become field errors with a stable code', () => {
       { code: 'UPSTREAM_UNAVAILABLE' },
       'RealtimeKit could not be reached.',
     );
+    expectPairCalls(harness, participantCall(harness, failingId), 3);
   });
 
   it.each([
@@ -172,6 +196,7 @@ describe('upstream failures become field errors with a stable code', () => {
       { code: 'UPSTREAM_BAD_RESPONSE' },
       `Upstream returned an invalid response: ${detail}`,
     );
+    expectPairCalls(harness, participantCall(harness, failingId), 1);
   });
 });
 
@@ -207,6 +232,7 @@ describe('failures that need their own gateway settings', () => {
           },
         ],
       });
+      expectPairCalls(h, participantCall(h, h.fake.demo.participantId), 3, ok);
     });
   });
 
@@ -236,12 +262,7 @@ describe('failures that need their own gateway settings', () => {
           },
         ],
       });
-      const call = (id: string) => ({
-        method: 'GET',
-        path: participantPath(h.fake, sessionId, id),
-        query: { filters: 'events' },
-      });
-      expect(sortedCalls(h)).toEqual(sortCalls([call(participantId), call(ok)]));
+      expectPairCalls(h, participantCall(h, participantId), 1, ok);
     });
   });
 
@@ -258,6 +279,10 @@ describe('failures that need their own gateway settings', () => {
           extensions: { code: 'UPSTREAM_BAD_RESPONSE', requestId },
         },
       ]);
+      // Refused, not retried; `peerStats.status` needs every section, so no filters.
+      expect(callSummary(h.fake)).toEqual([
+        { ...participantCall(h, h.fake.demo.participantId), query: {} },
+      ]);
     });
   });
 
@@ -273,6 +298,8 @@ describe('failures that need their own gateway settings', () => {
         expect(body.errors?.map((error) => error.extensions)).toEqual([
           { code: 'UPSTREAM_UNAVAILABLE', requestId },
         ]);
+        expect(h.fake.calls).toEqual([]);
+        expect(dead.fake.calls).toEqual([]);
       } finally {
         await dead.close();
       }
