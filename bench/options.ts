@@ -16,6 +16,8 @@ export interface Options {
   /** Seconds of load before each measured run, discarded. */
   readonly warmup: number;
   readonly connections: number;
+  /** Seconds of the gateway's memory soak after the measurements (soak.ts); 0 skips it. */
+  readonly soak: number;
   /** Directory the markdown report is written to. */
   readonly out: string;
   /** Also write every measurement as JSON here. */
@@ -40,6 +42,8 @@ export const USAGE = `Usage: npm run bench [-- options]
   --duration <s>          measured seconds per system and scenario
   --warmup <s>            warm-up seconds before each measured run
   --connections <n>       load-generator connections (default 10)
+  --soak <s>              seconds of the gateway's memory soak after the measurements
+                          (default 60; with --quick 3); 0 skips it
   --out <dir>             where the markdown report goes (default bench/results)
   --json <file>           also write every measurement as JSON
   --no-pin                do not pin processes to cores with taskset
@@ -89,6 +93,7 @@ export function parseOptions(args: readonly string[], defaultOut: string): Optio
       duration: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
+      soak: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'string' },
       'no-pin': { type: 'boolean', default: false },
@@ -107,6 +112,7 @@ export function parseOptions(args: readonly string[], defaultOut: string): Optio
     values.duration !== undefined ||
     values.warmup !== undefined ||
     values.connections !== undefined ||
+    values.soak !== undefined ||
     values['mesh-filters'] ||
     values['no-pin'];
   return {
@@ -117,6 +123,7 @@ export function parseOptions(args: readonly string[], defaultOut: string): Optio
     duration: positive(values.duration, quick ? 0.5 : 4, 'duration', false),
     warmup: positive(values.warmup, quick ? 0.3 : 2, 'warmup', false),
     connections: positive(values.connections, 10, 'connections', true),
+    soak: values.soak === '0' ? 0 : positive(values.soak, quick ? 3 : 60, 'soak', false),
     out: values.out ?? defaultOut,
     json: values.json,
     pin: !values['no-pin'],

@@ -30,6 +30,8 @@ import type { Measurement } from './report.js';
 import { appOf } from './rest.js';
 import { DUPLICATE_PEERS, FAN_OUT_PAGE, scenarios } from './scenarios.js';
 import type { BenchIds, GraphQLRequest, Scenario, ScenarioName } from './scenarios.js';
+import { soak, soakEstimateS, SOAK_SCENARIOS } from './soak.js';
+import type { SoakResult } from './soak.js';
 import { startGateway, startMesh, startRawProxy } from './systems.js';
 import type { ServerSystem } from './systems.js';
 import { loadConfig } from '../src/config.js';
@@ -275,8 +277,10 @@ async function main(): Promise<number> {
         (sum, s) => sum + opts.warmup + opts.duration * shape(s).durationFactor + 0.4,
         0,
       );
+    const soaking = opts.soak > 0 && targets.some((t) => t.system === 'gateway');
+    const soakS = soaking ? soakEstimateS(opts.soak, opts.warmup) : 0;
     log(
-      `Measuring ${total} runs (${opts.rounds} rounds × ${selected.length} scenarios × ${targets.length} systems), about ${Math.ceil(estimateS / 60)} min…`,
+      `Measuring ${total} runs (${opts.rounds} rounds × ${selected.length} scenarios × ${targets.length} systems)${soaking ? `, then a ${opts.soak} s memory soak` : ''}: about ${Math.ceil((estimateS + soakS) / 60)} min…`,
     );
     // A hard bound on the measuring phase: twice the estimate, plus a minute.
     const deadline = Date.now() + (2 * estimateS + 60) * 1000;
@@ -365,6 +369,34 @@ async function main(): Promise<number> {
       };
     }
 
+    // After the measurements, on the same fake; the servers measured above sit idle meanwhile.
+    let memory: SoakResult | string;
+    if (!soaking) {
+      memory =
+        opts.soak === 0
+          ? 'No soak in this run (`--soak 0`).'
+          : 'No soak in this run: the gateway is not among `--systems`.';
+    } else {
+      log(
+        `Memory soak: ${opts.warmup} s warm-up on each of ${SOAK_SCENARIOS.join(', ')}, then ${opts.soak} s…`,
+      );
+      try {
+        memory = await soak({
+          start: startOptions,
+          ids,
+          connections: opts.connections,
+          warmupPerScenario: opts.warmup,
+          seconds: opts.soak,
+        });
+        log(
+          `  heap ${num(memory.baseline.heapUsedMb)} → ${num(memory.after.heapUsedMb)} MB after GC, peak RSS ${num(memory.peakRssMb ?? Number.NaN)} MB, ${memory.ok} ops${memory.failed > 0 ? `, ${memory.failed} FAILED` : ''}`,
+        );
+      } catch (error) {
+        memory = `The soak failed: ${error instanceof Error ? error.message : String(error)}`;
+        warn(memory);
+      }
+    }
+
     await cleanup();
 
     const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cores} cores, ${osType()} ${release()}, Node ${process.version}`;
@@ -393,10 +425,13 @@ async function main(): Promise<number> {
           `GraphQL Mesh: ${meshStatus}`,
           `Fan-out is a page of ${FAN_OUT_PAGE}; duplicates asks for ${DUPLICATE_PEERS} peers 4 times each`,
           `Command: \`${command}\``,
+          // The default run must stay under 10 minutes: this is how to check.
+          `Run time: ${num((Date.now() - startedAt.getTime()) / 60_000)} min`,
         ],
         scenarios: selected.map(({ name, description }) => ({ name, description })),
         systems: targets.map((t) => t.system),
         notes,
+        memory,
       },
       measurements,
     );
@@ -410,7 +445,10 @@ async function main(): Promise<number> {
     writeFileSync(file, markdown);
     if (suffix === '') writeFileSync(join(opts.out, 'latest.md'), markdown);
     if (opts.json !== undefined)
-      writeFileSync(opts.json, `${JSON.stringify({ measurements, notes }, null, 2)}\n`);
+      writeFileSync(
+        opts.json,
+        `${JSON.stringify({ measurements, soak: memory, notes }, null, 2)}\n`,
+      );
     process.stdout.write(markdown);
     log(`Written to ${file}${suffix === '' ? ' and latest.md' : ''}`);
     return 0;

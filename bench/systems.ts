@@ -48,6 +48,13 @@ async function serve(
   return { url, pid: child.pid, stop: () => stopChild(child) };
 }
 
+/** For the soak (soak.ts): node flags before the script, more environment, its own log name. */
+export interface GatewayExtra {
+  readonly name?: string;
+  readonly nodeArgs?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /**
  * The gateway as users run it: the built `src/main.js`, configured by its environment, at its
  * documented defaults except three. The upstream is the fake (requests bring the fake's token); the
@@ -55,13 +62,17 @@ async function serve(
  * the fake's rate limit is: the benchmark measures the gateway, not the budget; and the circuit
  * breaker's threshold is raised (see below).
  */
-export async function startGateway(options: StartOptions): Promise<ServerSystem> {
+export async function startGateway(
+  options: StartOptions,
+  extra: GatewayExtra = {},
+): Promise<ServerSystem> {
   const port = await freePort();
   const main = fileURLToPath(new URL('../src/main.js', import.meta.url));
   return serve(
-    'gateway',
-    [main],
+    extra.name ?? 'gateway',
+    [...(extra.nodeArgs ?? []), main],
     {
+      ...extra.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       CLOUDFLARE_API_BASE_URL: options.fake.url,

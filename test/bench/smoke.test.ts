@@ -1,10 +1,11 @@
 /**
- * Keeps the benchmark from rotting: runs it for real, tiny (one scenario, one round, 1 s, no Mesh),
- * and checks the report. The benchmark runs as Node processes (itself, the fake, the gateway, the raw
- * proxy), so it needs JavaScript: rather than `npm run bench`'s type-checked tsc build (seconds too
- * slow here, and type checking is `npm run typecheck`'s job), the test transpiles src/ and bench/ file
- * by file with TypeScript's transpileModule (the code base is isolatedModules-clean) into a fresh
- * directory under node_modules/.cache, laid out as run.sh lays out its build.
+ * Keeps the benchmark from rotting: runs it for real, tiny (one scenario, one round, 1 s, no Mesh, a
+ * 1 s memory soak), and checks the report. The benchmark runs as Node processes (itself, the fake,
+ * the gateways, the raw proxy), so it needs JavaScript: rather than `npm run bench`'s type-checked tsc
+ * build (seconds too slow here, and type checking is `npm run typecheck`'s job), the test transpiles
+ * src/ and bench/ file by file with TypeScript's transpileModule (the code base is
+ * isolatedModules-clean) into a fresh directory under node_modules/.cache, laid out as run.sh lays
+ * out its build.
  */
 import { execFile } from 'node:child_process';
 import {
@@ -36,6 +37,14 @@ interface Row {
   readonly peakRssMb: number | null;
   readonly callsPerOp: number;
   readonly bytesPerOp: number;
+}
+
+interface Soak {
+  readonly baseline: { readonly heapUsedMb: number };
+  readonly after: { readonly heapUsedMb: number };
+  readonly peakRssMb: number | null;
+  readonly ok: number;
+  readonly failed: number;
 }
 
 function typeScriptFiles(dir: string): string[] {
@@ -74,6 +83,7 @@ describe.skipIf(process.platform !== 'linux')('the benchmark', () => {
   let buildDir: string;
   let outDir: string;
   let rows: Row[];
+  let soak: Soak | string;
   let markdown: string;
 
   beforeAll(async () => {
@@ -86,6 +96,8 @@ describe.skipIf(process.platform !== 'linux')('the benchmark', () => {
       join(buildDir, 'bench', 'run.js'),
       ...['--quick', '--scenario', 'one-call', '--systems', 'gateway,raw,direct'],
       ...['--rounds', '1', '--duration', '1', '--warmup', '0.3', '--connections', '4'],
+      // The soak's own gateway, heap probe and report section, at the smallest useful length.
+      ...['--soak', '1'],
       ...['--no-pin', '--out', outDir, '--json', json],
     ];
     const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve) => {
@@ -97,7 +109,10 @@ describe.skipIf(process.platform !== 'linux')('the benchmark', () => {
       });
     });
     expect(code, stderr).toBe(0);
-    rows = (JSON.parse(readFileSync(json, 'utf8')) as { measurements: Row[] }).measurements;
+    ({ measurements: rows, soak } = JSON.parse(readFileSync(json, 'utf8')) as {
+      measurements: Row[];
+      soak: Soak | string;
+    });
     const report = readdirSync(outDir).find((name) => name.endsWith('.md'));
     markdown = readFileSync(join(outDir, report ?? 'missing.md'), 'utf8');
   }, 60_000);
@@ -141,5 +156,22 @@ describe.skipIf(process.platform !== 'linux')('the benchmark', () => {
     }
     expect(markdown).toContain('returned exactly the gateway’s `data`');
     expect(markdown).not.toContain('Warning');
+  });
+
+  it('soaks a gateway of its own and reports its heap after GC', () => {
+    if (typeof soak === 'string') throw new Error(`no soak: ${soak}`);
+    expect(soak.ok).toBeGreaterThan(0);
+    expect(soak.failed).toBe(0);
+    // A running gateway's heap is some MB, not bytes nor GB: the probe's units are right.
+    for (const heap of [soak.baseline, soak.after]) {
+      expect(heap.heapUsedMb).toBeGreaterThan(1);
+      expect(heap.heapUsedMb).toBeLessThan(1000);
+    }
+    expect(soak.peakRssMb).toBeGreaterThan(10);
+    expect(markdown).toContain('## Memory');
+    expect(markdown).toMatch(/^\| \d+(\.\d+)?\s+\| \d+(\.\d+)?\s+\| [+-]\d/m);
+    expect(markdown).toMatch(
+      /Heap back within 20 MB of baseline after the soak: \*\*(not )?met\*\*/,
+    );
   });
 });
