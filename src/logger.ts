@@ -4,11 +4,19 @@ import type { LogLevel } from './config.js';
 
 export type LogFields = Readonly<Record<string, unknown>>;
 
+export type Severity = Exclude<LogLevel, 'silent'>;
+
 export interface Logger {
   debug(message: string, fields?: LogFields): void;
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
+  /**
+   * Whether a line of this severity would be written, so that a wrapper can skip its own work for
+   * lines that would be dropped (a debug line per upstream call, at the default level); a logger
+   * without it writes everything.
+   */
+  isLevelEnabled?(severity: Severity): boolean;
 }
 
 /**
@@ -43,14 +51,17 @@ export const REDACTED_PATHS = CREDENTIAL_HEADERS.flatMap((name) => {
 /** Nesting followed when masking strings; deeper values are replaced, not walked. */
 const MAX_DEPTH = 6;
 
-function describe(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return redact(value);
-  if (value instanceof Error) return { name: value.name, message: redact(value.message) };
+/** A copy of a log field with `mask` applied to every string in it, keys included. */
+function describe(value: unknown, mask: (text: string) => string, depth = 0): unknown {
+  if (typeof value === 'string') return mask(value);
+  if (value instanceof Error) return { name: value.name, message: mask(value.message) };
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return '[nested too deep]';
-  if (Array.isArray(value)) return value.map((item: unknown) => describe(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item: unknown) => describe(item, mask, depth + 1));
   const described: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(value)) described[name] = describe(item, depth + 1);
+  for (const [name, item] of Object.entries(value)) {
+    described[mask(name)] = describe(item, mask, depth + 1);
+  }
   return described;
 }
 
@@ -80,9 +91,9 @@ export function createLogger(level: LogLevel, write?: (line: string) => void): L
     },
     destination,
   );
-  const log = (severity: Exclude<LogLevel, 'silent'>, message: string, fields: LogFields = {}) => {
+  const log = (severity: Severity, message: string, fields: LogFields = {}) => {
     if (!instance.isLevelEnabled(severity)) return;
-    instance[severity](describe(fields) as object, redact(message));
+    instance[severity](describe(fields, redact) as object, redact(message));
   };
   return {
     debug: (message, fields) => {
@@ -97,5 +108,48 @@ export function createLogger(level: LogLevel, write?: (line: string) => void): L
     error: (message, fields) => {
       log('error', message, fields);
     },
+    isLevelEnabled: (severity) => instance.isLevelEnabled(severity),
+  };
+}
+
+/**
+ * Shorter values are never masked: they would blot out ordinary words, and no API token is that
+ * short. It also leaves an Authorization scheme such as `Bearer` readable.
+ */
+export const MIN_SECRET_LENGTH = 8;
+
+/**
+ * A logger that masks these exact values wherever they appear, in the message, in any field or
+ * key, or in an error's message, before `logger` sees them. `redact` only finds what looks like a
+ * credential (`Bearer …`); a token echoed bare, as an upstream error body quoting it back would,
+ * has no shape to find, but the gateway knows which tokens are in play: the request's own and
+ * the server-held one. `secrets` is asked on every line, so it can name the current request's.
+ */
+export function withSecretsMasked(logger: Logger, secrets: () => Iterable<string>): Logger {
+  const mask = (text: string): string => {
+    let masked = text;
+    for (const secret of secrets()) {
+      if (secret.length >= MIN_SECRET_LENGTH) masked = masked.split(secret).join('[REDACTED]');
+    }
+    return masked;
+  };
+  const masked = (fields: LogFields | undefined): LogFields | undefined =>
+    fields === undefined ? undefined : (describe(fields, mask) as LogFields);
+  // Masking walks every field, so it is skipped for a line the logger would drop anyway.
+  const enabled = (severity: Severity) => logger.isLevelEnabled?.(severity) ?? true;
+  return {
+    debug: (message, fields) => {
+      if (enabled('debug')) logger.debug(mask(message), masked(fields));
+    },
+    info: (message, fields) => {
+      if (enabled('info')) logger.info(mask(message), masked(fields));
+    },
+    warn: (message, fields) => {
+      if (enabled('warn')) logger.warn(mask(message), masked(fields));
+    },
+    error: (message, fields) => {
+      if (enabled('error')) logger.error(mask(message), masked(fields));
+    },
+    isLevelEnabled: enabled,
   };
 }

@@ -8,6 +8,7 @@ import type { GatewayContext } from './context.js';
 import type { RequestLimits, UpstreamSettings } from './config.js';
 import type { ScopeDefaults } from './credentials.js';
 import { createGraphiQLOptions } from './graphiql.js';
+import { withSecretsMasked } from './logger.js';
 import type { Logger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createReadiness } from './observability/readiness.js';
@@ -95,9 +96,13 @@ function renderGraphiQLOnce(): (options: GraphiQLOptions) => Promise<string> {
 
 /** Builds the GraphQL gateway from a config object; it does not listen or read the environment. */
 export function createGateway(config: GatewayConfig): Gateway {
-  // Every line logged while a request is handled carries its id, the transport's included.
+  // Every line logged while a request is handled carries its id, the transport's included, and
+  // never the tokens in play, even quoted bare (see withSecretsMasked).
   const scope = createRequestScope();
-  const logger = withRequestId(config.logger, scope);
+  const { serverToken } = config;
+  const logger = withSecretsMasked(withRequestId(config.logger, scope), () =>
+    serverToken === undefined ? scope.credentials() : [...scope.credentials(), serverToken],
+  );
   const metrics = createMetrics();
   const readiness = createReadiness({ baseUrl: config.upstream.baseUrl, logger });
   const client = createUpstreamClient({ ...config.upstream, logger, observer: metrics.upstream });

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { LogFields, Logger } from '../logger.js';
+import type { LogFields, Logger, Severity } from '../logger.js';
 import type { OperationOutcome } from './metrics.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -39,11 +39,19 @@ export interface RequestScope {
   /** Runs `handle` with a new record for `request` as the current one. */
   run<T>(request: Request, handle: () => T): T;
   current(): RequestRecord | undefined;
+  /**
+   * The words of the current request's Authorization header (its token among them), for the
+   * logger to mask wherever they show up; none outside a request.
+   */
+  credentials(): readonly string[];
 }
 
 /** One scope per gateway, so that two gateways in one process (as in tests) never mix. */
 export function createRequestScope(): RequestScope {
   const storage = new AsyncLocalStorage<RequestRecord>();
+  // Beside the record rather than in it, so that logging a record can never carry a token along;
+  // an entry goes when its record does.
+  const credentials = new WeakMap<RequestRecord, readonly string[]>();
   return {
     run(request, handle) {
       const record: RequestRecord = {
@@ -54,9 +62,15 @@ export function createRequestScope(): RequestScope {
         operationName: undefined,
         outcome: undefined,
       };
+      const authorization = request.headers.get('authorization')?.trim();
+      if (authorization) credentials.set(record, authorization.split(/\s+/));
       return storage.run(record, handle);
     },
     current: () => storage.getStore(),
+    credentials() {
+      const record = storage.getStore();
+      return (record && credentials.get(record)) ?? [];
+    },
   };
 }
 
@@ -79,5 +93,6 @@ export function withRequestId(logger: Logger, scope: RequestScope): Logger {
     error: (message, extra) => {
       logger.error(message, fields(extra));
     },
+    isLevelEnabled: (severity: Severity) => logger.isLevelEnabled?.(severity) ?? true,
   };
 }

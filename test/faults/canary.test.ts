@@ -49,6 +49,13 @@ describe('a canary token', () => {
         { status: 401, echoAuthorization: true as const },
         { status: 500, echoAuthorization: true as const },
         { status: 200, body: `{"echo":"Bearer ${CANARY}"` },
+        // Bare, without a `Bearer` before it: nothing shaped like a credential gives it away. No
+        // code logs an upstream body today; if one ever does, the logger masks the tokens in play
+        // (withSecretsMasked, tested in test/unit/logger.test.ts).
+        { status: 500, body: `upstream trace: token=${CANARY}` },
+        { status: 400, body: { success: false, errors: [{ code: 7000, message: CANARY }] } },
+        { status: 200, body: CANARY },
+        { status: 200, body: { success: true, data: { [CANARY]: CANARY, id: CANARY } } },
         { status: 429, retryAfter: 3600, echoAuthorization: true as const },
       ]) {
         h.fake.clearFaults();

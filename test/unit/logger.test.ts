@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, redact } from '../../src/logger.js';
+import { createLogger, redact, withSecretsMasked } from '../../src/logger.js';
+import { createRequestScope } from '../../src/observability/request-scope.js';
 
 describe('logger', () => {
   it('masks bearer credentials wherever they appear', () => {
@@ -26,5 +27,86 @@ describe('logger', () => {
       error: { name: 'Error', message: 'failed with Bearer [REDACTED]' },
     });
     expect(lines[0]).not.toContain('secret');
+  });
+});
+
+describe('withSecretsMasked', () => {
+  const TOKEN = 'rtk-bare-token-0123456789';
+
+  function capture(secrets: () => Iterable<string>) {
+    const lines: string[] = [];
+    const logger = withSecretsMasked(
+      createLogger('debug', (line) => lines.push(line)),
+      secrets,
+    );
+    return { logger, lines };
+  }
+
+  it('masks a bare token in the message, any field, any key and an error', () => {
+    const { logger, lines } = capture(() => [TOKEN]);
+    logger.warn(`upstream said ${TOKEN}`, {
+      body: `{"message":"invalid token ${TOKEN}"}`,
+      nested: { list: [TOKEN, 42, null], [TOKEN]: true },
+      error: new SyntaxError(`Unexpected token 'r', "${TOKEN}" is not valid JSON`),
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain(TOKEN);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      msg: 'upstream said [REDACTED]',
+      body: '{"message":"invalid token [REDACTED]"}',
+      nested: { list: ['[REDACTED]', 42, null], '[REDACTED]': true },
+      error: {
+        name: 'SyntaxError',
+        message: `Unexpected token 'r', "[REDACTED]" is not valid JSON`,
+      },
+    });
+  });
+
+  it('asks for the secrets on every line, and leaves values too short to be a token', () => {
+    let current: string[] = [];
+    const { logger, lines } = capture(() => current);
+    logger.info(`first ${TOKEN}`);
+    current = [TOKEN, 'Bearer'];
+    logger.info(`second Bearer ${TOKEN}`);
+    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual([
+      `first ${TOKEN}`,
+      'second Bearer [REDACTED]',
+    ]);
+  });
+
+  it('does no work for a line its logger would drop', () => {
+    let asked = 0;
+    const lines: string[] = [];
+    const logger = withSecretsMasked(
+      createLogger('info', (line) => lines.push(line)),
+      () => {
+        asked += 1;
+        return [TOKEN];
+      },
+    );
+    logger.debug(`dropped ${TOKEN}`, { body: TOKEN });
+    expect(asked).toBe(0);
+    logger.info(`kept ${TOKEN}`);
+    expect(asked).toBeGreaterThan(0);
+    expect(lines).toHaveLength(1);
+  });
+
+  it("gets the current request's credentials from the request scope", () => {
+    const scope = createRequestScope();
+    const { logger, lines } = capture(() => scope.credentials());
+    const request = (authorization: string) =>
+      new Request('http://gateway.test/graphql', { headers: { authorization } });
+    scope.run(request(`Bearer ${TOKEN}`), () => {
+      logger.info(`echoed ${TOKEN}`);
+    });
+    scope.run(request(`Token ${TOKEN}x extra`), () => {
+      logger.info(`echoed ${TOKEN}x`);
+    });
+    logger.info(`outside any request ${TOKEN}`);
+    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual([
+      'echoed [REDACTED]',
+      'echoed [REDACTED]',
+      `outside any request ${TOKEN}`,
+    ]);
   });
 });
