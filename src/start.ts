@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import type { AppConfig } from './config.js';
 import { exampleQuery } from './example-query.js';
 import type { ExampleIds } from './example-query.js';
-import { DEMO_TOKEN, startFakeUpstream } from './fake-upstream/index.js';
 import type { Logger } from './logger.js';
 import { createGateway } from './server.js';
 import type { GatewayConfig } from './server.js';
@@ -158,6 +157,8 @@ export async function startGateway(config: AppConfig, logger: Logger): Promise<R
     return { ...served, mode: config.mode };
   }
 
+  // Imported here, not at the top: a gateway in front of the real upstream never loads the fake.
+  const { DEMO_TOKEN, startFakeUpstream } = await import('./fake-upstream/index.js');
   const fake = await startFakeUpstream({ host: '127.0.0.1', port: 0 });
   const served = await serveGateway(
     {
