@@ -20,6 +20,7 @@ import {
 import { useRequestId } from './observability/use-request-id.js';
 import { useRequestTelemetry } from './observability/use-request-telemetry.js';
 import { useOperationLimits } from './plugins/operation-limits.js';
+import { useCompiledExecution, useGraphQLJsFieldErrors } from './plugins/use-compiled-execution.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useErrorBodies } from './plugins/use-error-bodies.js';
 import { useNoSuggestions } from './plugins/use-no-suggestions.js';
@@ -122,6 +123,8 @@ export function createGateway(config: GatewayConfig): Gateway {
       cache: createSectionCache(config.cache, { observer: metrics.cache }),
     }),
     plugins: [
+      useCompiledExecution(),
+      useGraphQLJsFieldErrors(),
       useStableErrorCodes(),
       useCsrfPrevention(),
       useErrorBodies(),
