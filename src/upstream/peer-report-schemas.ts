@@ -14,7 +14,7 @@ import { count, flag, text, timestamp } from './schemas.js';
  * UNKNOWN (its raw spelling is kept beside it, so nothing is lost) and an absent one as null, so that a value added
  * upstream never fails the report.
  */
-function knownValue<const T extends string>(
+export function knownValue<const T extends string>(
   known: readonly T[],
   raw: string | null | undefined,
 ): T | 'UNKNOWN' | null {
@@ -213,27 +213,23 @@ export const QualityLimitationDurationsRecord = z.object({
 });
 export type QualityLimitationDurationsRecord = z.output<typeof QualityLimitationDurationsRecord>;
 
-const QUALITY_LIMITATION_REASONS = ['CPU', 'BANDWIDTH', 'NONE', 'OTHER'] as const;
+export const QUALITY_LIMITATION_REASONS = ['CPU', 'BANDWIDTH', 'NONE', 'OTHER'] as const;
 
-export const VideoProducerSampleRecord = z
-  .object({
-    ...sampleFields,
-    frame_width: count,
-    frame_height: count,
-    frames_per_second: count,
-    frames_encoded: count,
-    key_frames_encoded: count,
-    fir_count: count,
-    pli_count: count,
-    quality_limitation_reason: text,
-    quality_limitation_durations: QualityLimitationDurationsRecord.nullish(),
-    quality_limitation_resolution_changes: count,
-  })
-  .transform(({ quality_limitation_reason: raw, ...rest }) => ({
-    ...rest,
-    quality_limitation_reason: knownValue(QUALITY_LIMITATION_REASONS, raw),
-    quality_limitation_reason_raw: raw ?? null,
-  }));
+// The reason is mapped to the GraphQL enum by the resolver, only when it is asked for: a
+// report holds hundreds of samples, and a copy of each costs more than the rest of its parsing.
+export const VideoProducerSampleRecord = z.object({
+  ...sampleFields,
+  frame_width: count,
+  frame_height: count,
+  frames_per_second: count,
+  frames_encoded: count,
+  key_frames_encoded: count,
+  fir_count: count,
+  pli_count: count,
+  quality_limitation_reason: text,
+  quality_limitation_durations: QualityLimitationDurationsRecord.nullish(),
+  quality_limitation_resolution_changes: count,
+});
 export type VideoProducerSampleRecord = z.output<typeof VideoProducerSampleRecord>;
 
 export const VideoConsumerSampleRecord = z.object({
