@@ -141,8 +141,9 @@ export function createGateway(config: GatewayConfig): Gateway {
     // /health is served by useOperationsEndpoints, with a body; Yoga's own check would answer first.
     healthCheckEndpoint: YOGA_HEALTH_CHECK_DISABLED,
     graphqlEndpoint: '/graphql',
-    // useOperationLimits enforces MAX_REQUEST_BYTES with our own error; Yoga's check is a backstop.
-    maxRequestBodySize: config.limits.maxRequestBytes * 2,
+    // useOperationLimits enforces MAX_REQUEST_BYTES with our own error; Yoga's own check would
+    // pipe every body through a counting stream a second time.
+    maxRequestBodySize: false,
     landingPage: false,
     graphiql: config.introspection ? createGraphiQLOptions(config.graphiql) : false,
     // GraphiQL's scripts and styles inlined in its page, instead of Yoga's default of loading them

@@ -215,7 +215,8 @@ const CONTENT_LENGTH = /^\d+$/;
  *
  * - Size, in `onRequestParse`: it runs after Yoga has picked the request parser for the content
  *   type and before the body is read, so a declared Content-Length over the limit is refused
- *   unread, and any other body is read through a counter in place of the chosen parser.
+ *   unread, one declared within it is read as it is, and a body without a length (chunked) is
+ *   read through a counter in place of the chosen parser.
  * - Tokens, in `parse` itself (`setParseFn`): the source is lexed and counted first, so a huge
  *   document is never turned into an AST.
  * - Depth, aliases and directives, right after parsing (`onParse`'s result): the parsed document
@@ -232,8 +233,10 @@ export function useOperationLimits(limits: OperationLimits): Plugin {
         return;
       }
       const declared = request.headers.get('content-length');
-      if (declared !== null && CONTENT_LENGTH.test(declared) && Number(declared) > max) {
-        throw payloadTooLarge('body', max);
+      if (declared !== null && CONTENT_LENGTH.test(declared)) {
+        if (Number(declared) > max) throw payloadTooLarge('body', max);
+        // HTTP/1.1 framing holds a body to its declared length, so it needs no counting.
+        return;
       }
       if (requestParser === undefined) return;
       const parseRequest = requestParser;
