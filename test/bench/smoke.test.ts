@@ -8,19 +8,11 @@
  * out its build.
  */
 import { execFile } from 'node:child_process';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { transpileProject } from '../support/transpile.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,38 +39,6 @@ interface Soak {
   readonly failed: number;
 }
 
-function typeScriptFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : typeScriptFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/** src/ and bench/ as ES modules under `out`, with the package.json and schema link run.sh adds. */
-function build(out: string): void {
-  const compilerOptions: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2023,
-    module: ts.ModuleKind.ESNext,
-    verbatimModuleSyntax: true,
-    isolatedModules: true,
-  };
-  for (const file of [
-    ...typeScriptFiles(join(root, 'src')),
-    ...typeScriptFiles(join(root, 'bench')),
-  ]) {
-    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
-      compilerOptions,
-      fileName: file,
-    });
-    const target = join(out, relative(root, file)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, outputText);
-  }
-  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-  symlinkSync(join(root, 'schema'), join(out, 'schema'));
-}
-
 describe.skipIf(process.platform !== 'linux')('the benchmark', () => {
   let buildDir: string;
   let outDir: string;
@@ -90,7 +50,7 @@ describe.skipIf(process.platform !== 'linux')('the benchmark', () => {
     mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
     buildDir = mkdtempSync(join(root, 'node_modules', '.cache', 'realtimekit-bench-smoke-'));
     outDir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
-    build(buildDir);
+    transpileProject(buildDir, ['src', 'bench']);
     const json = join(outDir, 'measurements.json');
     const args = [
       join(buildDir, 'bench', 'run.js'),

@@ -9,54 +9,17 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { transpileProject } from '../support/transpile.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, startFakeUpstream } from '../../src/fake-upstream/index.js';
 import type { FakeUpstream } from '../../src/fake-upstream/index.js';
 import { until } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function typeScriptFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return typeScriptFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/** src/ as ES modules under `out`, with schema/ beside it where the compiled server looks for it. */
-function build(out: string): void {
-  const compilerOptions: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2023,
-    module: ts.ModuleKind.ESNext,
-    verbatimModuleSyntax: true,
-    isolatedModules: true,
-  };
-  for (const file of typeScriptFiles(join(root, 'src'))) {
-    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
-      compilerOptions,
-      fileName: file,
-    });
-    const target = join(out, relative(root, file)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, outputText);
-  }
-  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-  symlinkSync(join(root, 'schema'), join(out, 'schema'));
-}
 
 interface LogEntry {
   readonly msg: string;
@@ -80,7 +43,7 @@ let child: Child | undefined;
 beforeAll(() => {
   mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
   buildDir = mkdtempSync(join(root, 'node_modules', '.cache', 'realtimekit-signal-shutdown-'));
-  build(buildDir);
+  transpileProject(buildDir, ['src']);
 });
 afterAll(() => {
   rmSync(buildDir, { recursive: true, force: true });
