@@ -36,6 +36,15 @@ export function graphqlBody(request: GraphQLRequest): string {
   });
 }
 
+/** The headers every GraphQL request of the benchmark carries, plus the scenario's own. */
+function requestHeaders(request: GraphQLRequest): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    authorization: DEMO_AUTHORIZATION,
+    ...request.headers,
+  };
+}
+
 /** One autocannon run of `seconds` against a GraphQL endpoint. */
 export function cannon(
   url: string,
@@ -53,11 +62,7 @@ export function cannon(
       {
         url,
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: DEMO_AUTHORIZATION,
-          ...request.headers,
-        },
+        headers: requestHeaders(request),
         body: graphqlBody(request),
         connections,
         duration: seconds,
@@ -178,11 +183,7 @@ export function quantile(sorted: readonly number[], q: number): number {
 export async function postGraphQL(url: string, request: GraphQLRequest): Promise<unknown> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: DEMO_AUTHORIZATION,
-      ...request.headers,
-    },
+    headers: requestHeaders(request),
     body: graphqlBody(request),
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000),
   });

@@ -5,7 +5,7 @@ import type { FakeUpstream } from '../../src/fake-upstream/index.js';
 import { createLogger } from '../../src/logger.js';
 import { startGateway } from '../../src/start.js';
 import type { RunningGateway } from '../../src/start.js';
-import { until } from './support.js';
+import { askForParticipant, refusesConnections, until } from './support.js';
 
 let fake: FakeUpstream;
 let gateway: RunningGateway | undefined;
@@ -36,27 +36,7 @@ async function start(): Promise<RunningGateway> {
   return gateway;
 }
 
-function participantQuery(url: string): Promise<Response> {
-  const { sessionId, participantId } = fake.demo;
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `{ participant(sessionId: "${sessionId}", participantId: "${participantId}") { id displayName } }`,
-    }),
-  });
-}
-
-/** Whether a new TCP connection to the gateway is refused. */
-async function refusesConnections(url: string): Promise<boolean> {
-  try {
-    await fetch(new URL('/health', url));
-    return false;
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    return cause?.code === 'ECONNREFUSED';
-  }
-}
+const participantQuery = (url: string): Promise<Response> => askForParticipant(url, fake.demo);
 
 describe('SHUTDOWN_TIMEOUT_MS', () => {
   it('defaults to 10 seconds and must be a whole number of milliseconds', () => {

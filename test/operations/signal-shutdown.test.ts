@@ -17,7 +17,7 @@ import { transpileProject } from '../support/transpile.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, startFakeUpstream } from '../../src/fake-upstream/index.js';
 import type { FakeUpstream } from '../../src/fake-upstream/index.js';
-import { until } from './support.js';
+import { askForParticipant, refusesConnections, until } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -113,27 +113,7 @@ async function startChild(env: Readonly<Record<string, string>>): Promise<Child>
   return child;
 }
 
-function participantQuery(url: string): Promise<Response> {
-  const { sessionId, participantId } = fake.demo;
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `{ participant(sessionId: "${sessionId}", participantId: "${participantId}") { id displayName } }`,
-    }),
-  });
-}
-
-/** Whether a new TCP connection to the gateway is refused. */
-async function refusesConnections(url: string): Promise<boolean> {
-  try {
-    await fetch(new URL('/health', url));
-    return false;
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    return cause?.code === 'ECONNREFUSED';
-  }
-}
+const participantQuery = (url: string): Promise<Response> => askForParticipant(url, fake.demo);
 
 /**
  * Whether new connections come to be refused. The listener closes in the same tick as the drain

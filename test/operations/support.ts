@@ -45,3 +45,28 @@ export async function until(condition: () => boolean, timeoutMs = 5_000): Promis
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** Asks the gateway at `url` for the demo participant's basic fields, with no Authorization header. */
+export function askForParticipant(
+  url: string,
+  { sessionId, participantId }: { readonly sessionId: string; readonly participantId: string },
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `{ participant(sessionId: "${sessionId}", participantId: "${participantId}") { id displayName } }`,
+    }),
+  });
+}
+
+/** Whether a new TCP connection to the gateway is refused. */
+export async function refusesConnections(url: string): Promise<boolean> {
+  try {
+    await fetch(new URL('/health', url));
+    return false;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    return cause?.code === 'ECONNREFUSED';
+  }
+}
