@@ -62,6 +62,11 @@ export function cacheModeFor(cacheControl: string | null): CacheMode {
   return 'use';
 }
 
+/** What a request without the cache uses: every load asks upstream, nothing is kept. */
+export const noCache: TokenScopedCache = {
+  through: async (_resource, _key, _need, fetch) => (await fetch()).value,
+};
+
 export interface SectionCache {
   /** Binds the cache to the `Authorization` value a request's upstream calls are made with. */
   forToken(authorization: string, mode?: CacheMode): TokenScopedCache;
@@ -170,13 +175,9 @@ export function createSectionCache(
     evict();
   }
 
-  const disabled: TokenScopedCache = {
-    through: async (_resource, _key, _need, fetch) => (await fetch()).value,
-  };
-
   return {
     forToken(authorization, mode = 'use') {
-      if (settings.maxEntries <= 0 || mode === 'bypass') return disabled;
+      if (settings.maxEntries <= 0 || mode === 'bypass') return noCache;
       const tokenKey = createHmac('sha256', secret).update(authorization).digest('base64url');
       return {
         async through<Need, Value>(

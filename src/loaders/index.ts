@@ -9,12 +9,12 @@ import type {
   PeerKey,
   Query,
   SessionKey,
-  Sized,
   UpstreamClient,
 } from '../upstream/client.js';
 import type { PeerReportRecord } from '../upstream/peer-report-record.js';
 import type { ParticipantBasicsRecord, ParticipantDetailsRecord } from '../upstream/schemas.js';
 import type { SessionRecord } from '../upstream/session-schemas.js';
+import { noCache } from '../cache/section-cache.js';
 import type { CachedResource, Lifetime, TokenScopedCache } from '../cache/section-cache.js';
 import { noopLoaderObserver } from '../observability/loader-observer.js';
 import type { LoaderName, LoaderObserver } from '../observability/loader-observer.js';
@@ -30,7 +30,7 @@ export interface LoaderOptions {
   readonly concurrency: number;
   /** Told about batch sizes and loads answered without a call (for metrics); nothing by default. */
   readonly observer?: LoaderObserver;
-  /** The cross-request cache, bound to this request's token; nothing outlives the request without it. */
+  /** The cross-request cache, bound to this request's token; without it nothing is kept. */
   readonly cache?: TokenScopedCache;
 }
 
@@ -93,24 +93,15 @@ function observedCache<Value>(onHit: () => void): CacheMap<string, Promise<Value
 
 /**
  * Creates the data access of one GraphQL request. Everything here is bound to that request's
- * credentials and dropped with it; the only thing that outlives it is the cross-request cache,
- * whose every key is scoped to the request's token, so no cache entry can serve another token. Each resource is
+ * credentials and dropped with it; only the cross-request cache outlives it, and its every key is
+ * scoped to the request's token, so no cache entry can serve another token. Each resource is
  * fetched with the sections the whole operation needs from its kind (see needsForOperation), so
  * every resource costs one upstream call however many times, and by however many paths, it is
  * reached.
  */
 export function createLoaders(client: UpstreamClient, call: CallContext, options: LoaderOptions) {
   const limit = createLimiter(options.concurrency);
-  const { cache } = options;
-  const cached = <Need, Value>(
-    resource: CachedResource<Need, Value>,
-    resourceKey: string,
-    need: Need,
-    fetch: () => Promise<Sized<Value>>,
-  ): Promise<Value> =>
-    cache === undefined
-      ? fetch().then(({ value }) => value)
-      : cache.through(resource, resourceKey, need, fetch);
+  const cache = options.cache ?? noCache;
   const observer = options.observer ?? noopLoaderObserver;
   const observed = (name: LoaderName) => ({
     onBatch: (size: number) => {
@@ -137,7 +128,7 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
       needKey: participantResource.needKey,
       covers: participantResource.covers,
       fetch: (key, need) =>
-        cached(participantResource, participantKey(key), need, () =>
+        cache.through(participantResource, participantKey(key), need, () =>
           client.getParticipantDetails(key, sectionQuery(need), call),
         ),
       limit,
@@ -149,7 +140,7 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
     needKey: peerReportResource.needKey,
     covers: peerReportResource.covers,
     fetch: (key, need) =>
-      cached(peerReportResource, peerKey(key), need, () =>
+      cache.through(peerReportResource, peerKey(key), need, () =>
         client.getPeerReport(key, sectionQuery(need), call),
       ),
     limit,
@@ -160,7 +151,7 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
     needKey: sessionResource.needKey,
     covers: sessionResource.covers,
     fetch: (key, need) =>
-      cached(sessionResource, sessionKey(key), need, () =>
+      cache.through(sessionResource, sessionKey(key), need, () =>
         client.getSession(
           key,
           { include_breakout_rooms: need.breakoutRooms ? 'true' : undefined },
