@@ -35,6 +35,8 @@ export function createContextFactory(deps: ContextDependencies) {
     const credentials = credentialsFor(request.headers.get('authorization'), deps.serverToken);
     // Without usable credentials resolveScope fails every root field before a loader is used.
     const authorization = 'authorization' in credentials ? credentials.authorization : '';
+    const deadline = Date.now() + deps.operationTimeoutMs;
+    let signal: AbortSignal | undefined;
     return {
       credentials,
       defaults: deps.defaults,
@@ -43,8 +45,16 @@ export function createContextFactory(deps: ContextDependencies) {
         {
           authorization,
           // A client that goes away, or an operation past its deadline, aborts its upstream calls.
-          signal: AbortSignal.any([request.signal, AbortSignal.timeout(deps.operationTimeoutMs)]),
-          deadline: Date.now() + deps.operationTimeoutMs,
+          // Made on the first call: a request answered without one (from the cache, or refused)
+          // never pays for the signals and the timer.
+          get signal() {
+            signal ??= AbortSignal.any([
+              request.signal,
+              AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+            ]);
+            return signal;
+          },
+          deadline,
         },
         {
           concurrency: deps.concurrencyPerRequest,
