@@ -105,6 +105,21 @@ function expectOnlyFailingField(
   expect(text).not.toContain('internal detail');
 }
 
+/** The answer to a `failing` + `ok` pair when only `failing`'s upstream call timed out. */
+function timedOutBesides(ok: string) {
+  return {
+    data: { failing: null, ok: { id: ok } },
+    errors: [
+      {
+        message: 'RealtimeKit did not answer in time.',
+        locations: failingLocation,
+        path: ['failing'],
+        extensions: { code: 'UPSTREAM_TIMEOUT', requestId },
+      },
+    ],
+  };
+}
+
 describe('upstream failures become field errors with a stable code', () => {
   const failing = () => `sessionId: "${sessionId}", participantId: "${failingId}"`;
   const fault = (spec: Omit<FakeFault, 'match'>) => {
@@ -221,17 +236,7 @@ describe('failures that need their own gateway settings', () => {
       const { body } = await h.query(
         `{ failing: participant(sessionId: "${h.fake.demo.sessionId}", participantId: "${h.fake.demo.participantId}") { id } ok: participant(sessionId: "${h.fake.demo.sessionId}", participantId: "${ok}") { id } }`,
       );
-      expect(body).toEqual({
-        data: { failing: null, ok: { id: ok } },
-        errors: [
-          {
-            message: 'RealtimeKit did not answer in time.',
-            locations: failingLocation,
-            path: ['failing'],
-            extensions: { code: 'UPSTREAM_TIMEOUT', requestId },
-          },
-        ],
-      });
+      expect(body).toEqual(timedOutBesides(ok));
       expectPairCalls(h, participantCall(h, h.fake.demo.participantId), 3, ok);
     });
   });
@@ -251,17 +256,7 @@ describe('failures that need their own gateway settings', () => {
       const { body } = await h.query(
         `{ failing: participant(sessionId: "${sessionId}", participantId: "${participantId}") { id } ok: participant(sessionId: "${sessionId}", participantId: "${ok}") { id } }`,
       );
-      expect(body).toEqual({
-        data: { failing: null, ok: { id: ok } },
-        errors: [
-          {
-            message: 'RealtimeKit did not answer in time.',
-            locations: failingLocation,
-            path: ['failing'],
-            extensions: { code: 'UPSTREAM_TIMEOUT', requestId },
-          },
-        ],
-      });
+      expect(body).toEqual(timedOutBesides(ok));
       expectPairCalls(h, participantCall(h, participantId), 1, ok);
     });
   });
