@@ -1,4 +1,3 @@
-import type { YogaInitialContext } from 'graphql-yoga';
 import { cacheModeFor } from './cache/section-cache.js';
 import type { SectionCache } from './cache/section-cache.js';
 import { credentialsFor } from './credentials.js';
@@ -29,10 +28,27 @@ export interface ContextDependencies {
   readonly cache?: SectionCache;
 }
 
+/** What the context is built from, whichever server received the request. */
+export interface ContextRequest {
+  readonly authorization: string | null;
+  readonly cacheControl: string | null;
+  /** Aborted when the client goes away; asked for only when an upstream call is made. */
+  signal(): AbortSignal;
+}
+
+/** The ContextRequest of a Fetch API request (as Yoga hands it to the context factory). */
+export function contextRequestOf(request: Request): ContextRequest {
+  return {
+    authorization: request.headers.get('authorization'),
+    cacheControl: request.headers.get('cache-control'),
+    signal: () => request.signal,
+  };
+}
+
 /** Builds the per-request context: credentials from this request, fresh loaders bound to them. */
 export function createContextFactory(deps: ContextDependencies) {
-  return ({ request }: YogaInitialContext): GatewayContext => {
-    const credentials = credentialsFor(request.headers.get('authorization'), deps.serverToken);
+  return (request: ContextRequest): GatewayContext => {
+    const credentials = credentialsFor(request.authorization, deps.serverToken);
     // Without usable credentials resolveScope fails every root field before a loader is used.
     const authorization = 'authorization' in credentials ? credentials.authorization : '';
     const deadline = Date.now() + deps.operationTimeoutMs;
@@ -49,7 +65,7 @@ export function createContextFactory(deps: ContextDependencies) {
           // never pays for the signals and the timer.
           get signal() {
             signal ??= AbortSignal.any([
-              request.signal,
+              request.signal(),
               AbortSignal.timeout(Math.max(1, deadline - Date.now())),
             ]);
             return signal;
@@ -62,10 +78,7 @@ export function createContextFactory(deps: ContextDependencies) {
           cache:
             authorization === ''
               ? undefined
-              : deps.cache?.forToken(
-                  authorization,
-                  cacheModeFor(request.headers.get('cache-control')),
-                ),
+              : deps.cache?.forToken(authorization, cacheModeFor(request.cacheControl)),
         },
       ),
     };

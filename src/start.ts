@@ -45,8 +45,8 @@ export async function serveGateway(
     // A kept-alive connection can still bring a request while draining: it is served, and the
     // client is told not to reuse the connection.
     if (draining) response.setHeader('connection', 'close');
-    // Yoga answers every request itself, errors included, so its promise carries nothing to handle.
-    void gateway.yoga(request, response);
+    // The gateway answers every request itself, errors included.
+    gateway.handle(request, response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

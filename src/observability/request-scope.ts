@@ -31,13 +31,33 @@ export interface RequestRecord {
   outcome: OperationOutcome | undefined;
 }
 
+/** What the scope needs to know of a request as it arrives, whichever server received it. */
+export interface RequestStart {
+  readonly method: string;
+  /** The URL path, without its query string. */
+  readonly path: string;
+  /** The `x-request-id` header, if any. */
+  readonly requestId: string | null;
+  readonly authorization: string | null;
+}
+
+/** The RequestStart of a Fetch API request (as Yoga hands it to its hooks). */
+export function requestStartOf(request: Request): RequestStart {
+  return {
+    method: request.method,
+    path: new URL(request.url, 'http://localhost').pathname,
+    requestId: request.headers.get(REQUEST_ID_HEADER),
+    authorization: request.headers.get('authorization'),
+  };
+}
+
 /**
  * The request being handled, wherever the code runs: hooks, resolvers, loaders and the transport
  * all see it without passing it along, which is what puts the request id on every log line.
  */
 export interface RequestScope {
-  /** Runs `handle` with a new record for `request` as the current one. */
-  run<T>(request: Request, handle: () => T): T;
+  /** Runs `handle` with a new record for the request as the current one, and hands it the record. */
+  run<T>(start: RequestStart, handle: (record: RequestRecord) => T): T;
   current(): RequestRecord | undefined;
   /**
    * The words of the current request's Authorization header (its token among them), for the
@@ -53,18 +73,18 @@ export function createRequestScope(): RequestScope {
   // an entry goes when its record does.
   const credentials = new WeakMap<RequestRecord, readonly string[]>();
   return {
-    run(request, handle) {
+    run(start, handle) {
       const record: RequestRecord = {
-        id: requestIdFrom(request.headers.get(REQUEST_ID_HEADER)),
-        method: request.method,
-        path: new URL(request.url, 'http://localhost').pathname,
+        id: requestIdFrom(start.requestId),
+        method: start.method,
+        path: start.path,
         startedAt: performance.now(),
         operationName: undefined,
         outcome: undefined,
       };
-      const authorization = request.headers.get('authorization')?.trim();
+      const authorization = start.authorization?.trim();
       if (authorization) credentials.set(record, authorization.split(/\s+/));
-      return storage.run(record, handle);
+      return storage.run(record, handle, record);
     },
     current: () => storage.getStore(),
     credentials() {

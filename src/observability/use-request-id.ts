@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { REQUEST_ID_HEADER, requestIdFrom } from './request-scope.js';
+import { REQUEST_ID_HEADER, requestIdFrom, requestStartOf } from './request-scope.js';
 import type { RequestScope } from './request-scope.js';
 
 type ProcessedResult = Parameters<NonNullable<Plugin['onResultProcess']>>[0]['result'];
@@ -19,7 +19,7 @@ function errorWithRequestId(error: ResultError, requestId: string): GraphQLError
   });
 }
 
-function withErrorRequestIds(result: SingleResult, requestId: string): SingleResult {
+export function withErrorRequestIds(result: SingleResult, requestId: string): SingleResult {
   if (result.errors === undefined || result.errors.length === 0) return result;
   return { ...result, errors: result.errors.map((error) => errorWithRequestId(error, requestId)) };
 }
@@ -38,7 +38,7 @@ function withErrorRequestIds(result: SingleResult, requestId: string): SingleRes
 export function useRequestId(scope: RequestScope): Plugin {
   return {
     instrumentation: {
-      request: ({ request }, wrapped) => scope.run(request, wrapped),
+      request: ({ request }, wrapped) => scope.run(requestStartOf(request), wrapped),
     },
     onResultProcess(event) {
       const { result } = event;

@@ -4,13 +4,13 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
 import type { GatewayMetrics, OperationOutcome } from './metrics.js';
 import { operationForLog } from './operation-label.js';
-import type { RequestScope } from './request-scope.js';
+import type { RequestRecord, RequestScope } from './request-scope.js';
 
 type ProcessedResult = Parameters<NonNullable<Plugin['onResultProcess']>>[0]['result'];
 type SingleResult = Exclude<ProcessedResult, readonly unknown[] | AsyncIterable<unknown>>;
 
 /** See OperationOutcome: partial needs at least one root field that resolved to a value. */
-function outcomeOf(result: SingleResult): OperationOutcome {
+export function outcomeOf(result: SingleResult): OperationOutcome {
   if (result.errors === undefined || result.errors.length === 0) return 'success';
   const data: unknown = result.data;
   if (typeof data !== 'object' || data === null) return 'error';
@@ -32,6 +32,32 @@ export interface RequestTelemetryOptions {
 }
 
 /**
+ * Records a request once it is answered: the operation metrics, if it was a GraphQL request, and
+ * the access-log line.
+ */
+export function createRequestFinisher(
+  options: Omit<RequestTelemetryOptions, 'scope'>,
+): (record: RequestRecord, status: number) => void {
+  const { metrics, logger } = options;
+  return (record, status) => {
+    const seconds = (performance.now() - record.startedAt) / 1000;
+    if (record.outcome !== undefined) {
+      metrics.operation(record.operationName, record.outcome, seconds);
+    }
+    logger.info('request', {
+      requestId: record.id,
+      method: record.method,
+      path: record.path,
+      status,
+      durationMs: Math.round(seconds * 1000 * 10) / 10,
+      ...(record.outcome === undefined
+        ? {}
+        : { operation: operationForLog(record.operationName), outcome: record.outcome }),
+    });
+  };
+}
+
+/**
  * Per-request telemetry: the operation metrics (count and duration by operation name and outcome)
  * and one access-log line at info for every request, GraphQL or not. The line has the method,
  * path, status, duration, operation name and request id, and never the query text, variables or
@@ -42,7 +68,8 @@ export interface RequestTelemetryOptions {
  * those that later fail validation or are stopped before execution.
  */
 export function useRequestTelemetry(options: RequestTelemetryOptions): Plugin {
-  const { scope, metrics, logger } = options;
+  const { scope } = options;
+  const finish = createRequestFinisher(options);
   return {
     onParams({ params }) {
       const record = scope.current();
@@ -69,21 +96,7 @@ export function useRequestTelemetry(options: RequestTelemetryOptions): Plugin {
     },
     onResponse({ response }) {
       const record = scope.current();
-      if (record === undefined) return;
-      const seconds = (performance.now() - record.startedAt) / 1000;
-      if (record.outcome !== undefined) {
-        metrics.operation(record.operationName, record.outcome, seconds);
-      }
-      logger.info('request', {
-        requestId: record.id,
-        method: record.method,
-        path: record.path,
-        status: response.status,
-        durationMs: Math.round(seconds * 1000 * 10) / 10,
-        ...(record.outcome === undefined
-          ? {}
-          : { operation: operationForLog(record.operationName), outcome: record.outcome }),
-      });
+      if (record !== undefined) finish(record, response.status);
     },
   };
 }

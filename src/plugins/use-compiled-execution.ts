@@ -83,6 +83,25 @@ export function nodesAtPath(
 }
 
 /**
+ * graphql-jit's field error rebuilt as graphql-js would have raised it, with the field nodes found
+ * again from its path (see useGraphQLJsFieldErrors).
+ */
+export function asGraphQLJsError(
+  error: GraphQLError,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): GraphQLError {
+  return error.nodes !== undefined || error.path === undefined
+    ? error
+    : new GraphQLError(error.message, {
+        nodes: nodesAtPath(document, operation, error.path),
+        path: error.path,
+        originalError: error.originalError,
+        extensions: error.extensions,
+      });
+}
+
+/**
  * graphql-jit reports field errors with an error class of its own, which carries `locations` but
  * not the field nodes they come from; Yoga rebuilds errors from their nodes, and the locations
  * would be lost, and jit's compiled serializer writes errors without them too. So a result with
@@ -99,16 +118,12 @@ export function useGraphQLJsFieldErrors(): Plugin {
           const { stringify, errors, ...rest } = result as typeof result & { stringify?: unknown };
           const operation = getOperationAST(document, operationName);
           if (errors === undefined || stringify === undefined || !operation) return;
-          const asGraphQLJs = (error: GraphQLError): GraphQLError =>
-            error.nodes !== undefined || error.path === undefined
-              ? error
-              : new GraphQLError(error.message, {
-                  nodes: nodesAtPath(document, operation, error.path),
-                  path: error.path,
-                  originalError: error.originalError,
-                  extensions: error.extensions,
-                });
-          setResult({ ...rest, errors: errors.map(asGraphQLJs) });
+          setResult({
+            ...rest,
+            errors: errors.map((error: GraphQLError) =>
+              asGraphQLJsError(error, document, operation),
+            ),
+          });
         },
       };
     },

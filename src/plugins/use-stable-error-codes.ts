@@ -4,7 +4,7 @@ import { withStableCode } from '../upstream/errors.js';
 type ProcessedResult = Parameters<NonNullable<Plugin['onResultProcess']>>[0]['result'];
 type SingleResult = Exclude<ProcessedResult, readonly unknown[] | AsyncIterable<unknown>>;
 
-function withStableCodes(result: SingleResult): SingleResult {
+export function withStableCodes(result: SingleResult): SingleResult {
   if (result.errors === undefined || result.errors.length === 0) return result;
   return { ...result, errors: result.errors.map(withStableCode) };
 }

@@ -1,8 +1,28 @@
 import type { Plugin } from 'graphql-yoga';
 import { getOperationAST, Kind } from 'graphql';
-import type { DocumentNode, FragmentDefinitionNode } from 'graphql';
+import type {
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  OperationDefinitionNode,
+} from 'graphql';
 import { estimateUpstreamCalls } from '../loaders/cost.js';
 import { upstreamBudgetExceeded } from '../upstream/errors.js';
+
+/** The budget error for an operation that could make more than `maxCalls` upstream calls. */
+export function budgetViolation(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+  maxCalls: number,
+): GraphQLError | undefined {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  const estimate = estimateUpstreamCalls(operation, fragments, variables);
+  return estimate > maxCalls ? upstreamBudgetExceeded(estimate, maxCalls) : undefined;
+}
 
 /**
  * Refuses, before execution, an operation that could make more than `maxCalls` upstream calls:
@@ -17,15 +37,8 @@ export function useUpstreamBudget(maxCalls: number): Plugin {
       const variables = (args.variableValues ?? {}) as Readonly<Record<string, unknown>>;
       const operation = getOperationAST(document, args.operationName as string | undefined);
       if (!operation) return;
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const definition of document.definitions) {
-        if (definition.kind === Kind.FRAGMENT_DEFINITION)
-          fragments[definition.name.value] = definition;
-      }
-      const estimate = estimateUpstreamCalls(operation, fragments, variables);
-      if (estimate > maxCalls) {
-        setResultAndStopExecution({ errors: [upstreamBudgetExceeded(estimate, maxCalls)] });
-      }
+      const violation = budgetViolation(document, operation, variables, maxCalls);
+      if (violation !== undefined) setResultAndStopExecution({ errors: [violation] });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, redact, withSecretsMasked } from '../../src/logger.js';
-import { createRequestScope } from '../../src/observability/request-scope.js';
+import { createRequestScope, requestStartOf } from '../../src/observability/request-scope.js';
 
 describe('logger', () => {
   it('masks bearer credentials wherever they appear', () => {
@@ -95,7 +95,7 @@ describe('withSecretsMasked', () => {
     const scope = createRequestScope();
     const { logger, lines } = capture(() => scope.credentials());
     const request = (authorization: string) =>
-      new Request('http://gateway.test/graphql', { headers: { authorization } });
+      requestStartOf(new Request('http://gateway.test/graphql', { headers: { authorization } }));
     scope.run(request(`Bearer ${TOKEN}`), () => {
       logger.info(`echoed ${TOKEN}`);
     });

@@ -1,0 +1,262 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getVariableValues } from 'graphql';
+import type { ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import type { ContextRequest, GatewayContext } from '../context.js';
+import { REQUEST_ID_HEADER } from '../observability/request-scope.js';
+import type { RequestRecord, RequestScope } from '../observability/request-scope.js';
+import { withErrorRequestIds } from '../observability/use-request-id.js';
+import { outcomeOf } from '../observability/use-request-telemetry.js';
+import { asGraphQLJsError } from '../plugins/use-compiled-execution.js';
+import { withoutSuggestion } from '../plugins/use-no-suggestions.js';
+import { PRIVATE_CACHE_CONTROL, varyWithAuthorization } from '../plugins/use-private-responses.js';
+import { withStableCodes } from '../plugins/use-stable-error-codes.js';
+import { budgetViolation } from '../plugins/use-upstream-budget.js';
+import type { PreparedDocuments, RunnableQuery } from './prepared-documents.js';
+
+/** Hands a request to the full pipeline (Yoga); `body` is what the lean lane already read of it. */
+export type Fallback = (request: IncomingMessage, response: ServerResponse, body?: Buffer) => void;
+
+/** Turns a result with errors into the HTTP answer the full pipeline would give for it. */
+export type ErrorResponder = (result: ExecutionResult) => Promise<{
+  readonly status: number;
+  readonly headers: Iterable<readonly [string, string]>;
+  readonly body: string;
+}>;
+
+export interface FastLaneOptions {
+  readonly schema: GraphQLSchema;
+  readonly documents: PreparedDocuments;
+  /** When set, only these documents run, sent by `documentId` (see usePersistedDocuments). */
+  readonly persistedDocuments: ReadonlyMap<string, string> | undefined;
+  readonly createContext: (request: ContextRequest) => GatewayContext;
+  readonly scope: RequestScope;
+  /** Records the answered request: metrics and the access-log line. */
+  readonly finish: (record: RequestRecord, status: number) => void;
+  /** Yoga's error masking: an unexpected error becomes "Unexpected error." (and is logged). */
+  readonly maskError: (error: GraphQLError) => GraphQLError;
+  readonly respondWithErrors: ErrorResponder;
+  readonly maxRequestBytes: number;
+  readonly maxUpstreamCalls: number;
+}
+
+/** Accept headers under which the full pipeline answers `application/json`. */
+const PLAIN_ACCEPT = new Set(['*/*', 'application/json']);
+const CONTENT_LENGTH = /^\d{1,9}$/;
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * True for the requests the lean lane may take, judged before reading the body: a POST of JSON to
+ * exactly /graphql, with a declared length within the limit, plain JSON accepted, no compression
+ * and no Origin (the full pipeline handles CORS). Everything else goes to Yoga unread.
+ */
+function isPlainRequest(request: IncomingMessage, maxRequestBytes: number): boolean {
+  const { headers } = request;
+  if (request.method !== 'POST' || request.url !== '/graphql') return false;
+  if (headers.origin !== undefined || headers['content-encoding'] !== undefined) return false;
+  if (headers.accept !== undefined && !PLAIN_ACCEPT.has(headers.accept)) return false;
+  const declared = headers['content-length'];
+  if (declared === undefined || !CONTENT_LENGTH.test(declared)) return false;
+  if (Number(declared) > maxRequestBytes) return false;
+  const contentType = headers['content-type']?.toLowerCase();
+  return (
+    contentType === 'application/json' ||
+    contentType === 'application/json; charset=utf-8' ||
+    contentType === 'application/json;charset=utf-8'
+  );
+}
+
+/** The whole body; rejects when the client goes away before sending it. */
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.once('end', () => {
+      resolve(chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks));
+    });
+    request.once('error', reject);
+    request.once('close', () => {
+      if (!request.complete) reject(new Error('The client went away before sending its body'));
+    });
+  });
+}
+
+interface Params {
+  readonly source: string;
+  readonly operationName: string | undefined;
+  readonly variables: Readonly<Record<string, unknown>>;
+}
+
+const PARAM_KEYS = new Set(['query', 'operationName', 'variables', 'extensions', 'documentId']);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The GraphQL-over-HTTP parameters of a plain request, or undefined for anything the full pipeline
+ * should judge: JSON that does not parse, a batch, unknown keys, values of the wrong type,
+ * extensions, or a document that is not (or, with persisted documents, not named) as expected.
+ */
+function paramsOf(
+  body: Buffer,
+  persistedDocuments: ReadonlyMap<string, string> | undefined,
+): Params | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(json) || Object.keys(json).some((key) => !PARAM_KEYS.has(key))) return undefined;
+  const { query, operationName, variables, extensions, documentId } = json;
+  if (extensions != null) return undefined;
+  if (operationName != null && typeof operationName !== 'string') return undefined;
+  if (variables != null && !isRecord(variables)) return undefined;
+  let source: string | undefined;
+  if (persistedDocuments === undefined) {
+    source = documentId === undefined && typeof query === 'string' ? query : undefined;
+  } else if (query == null && typeof documentId === 'string') {
+    source = persistedDocuments.get(documentId);
+  }
+  if (source === undefined) return undefined;
+  return { source, operationName: operationName ?? undefined, variables: variables ?? {} };
+}
+
+function send(
+  response: ServerResponse,
+  record: RequestRecord,
+  status: number,
+  headers: Iterable<readonly [string, string]>,
+  body: string,
+): void {
+  for (const [name, value] of headers) response.setHeader(name, value);
+  response.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
+  const vary = response.getHeader('vary');
+  response.setHeader('vary', varyWithAuthorization(typeof vary === 'string' ? vary : null));
+  response.setHeader(REQUEST_ID_HEADER, record.id);
+  response.setHeader('content-length', Buffer.byteLength(body));
+  response.statusCode = status;
+  response.end(body);
+}
+
+/**
+ * The lean lane: the common request (a valid query, POSTed as JSON, seen before) runs straight
+ * from node:http to the compiled query and back, without Yoga's Fetch API request and response
+ * objects and its plugin hooks, which cost several times the work of the query itself. It does
+ * what those hooks do for such a request, through the same functions: the request scope and id,
+ * the context, the upstream budget, Yoga's error masking, the error codes and request ids on
+ * errors, private caching headers, the operation metrics and the access-log line. Whatever it
+ * is not sure of goes to Yoga, so every refusal and error message keeps coming from one place.
+ */
+export function createFastLane(
+  options: FastLaneOptions,
+): (request: IncomingMessage, response: ServerResponse, fallback: Fallback) => void {
+  const { schema, documents, scope } = options;
+
+  const plan = (params: Params): RunnableQuery | undefined => {
+    const runnable = documents.runnable(params.source, params.operationName);
+    if (runnable === undefined) return undefined;
+    const { document, operation } = runnable;
+    // Variables the executor would refuse, and operations over the budget, are refused before any
+    // upstream call; the full pipeline words those refusals.
+    const coerced = getVariableValues(
+      schema,
+      operation.variableDefinitions ?? [],
+      params.variables,
+    );
+    if (coerced.errors !== undefined) return undefined;
+    const over = budgetViolation(document, operation, params.variables, options.maxUpstreamCalls);
+    return over === undefined ? runnable : undefined;
+  };
+
+  const answer = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    record: RequestRecord,
+    runnable: RunnableQuery,
+    params: Params,
+  ): Promise<void> => {
+    const { document, operation } = runnable;
+    record.operationName = operation.name?.value ?? params.operationName;
+    let controller: AbortController | undefined;
+    const context = options.createContext({
+      authorization: request.headers.authorization ?? null,
+      cacheControl: request.headers['cache-control'] ?? null,
+      signal: () => {
+        if (controller === undefined) {
+          const aborts = new AbortController();
+          response.once('close', () => {
+            if (!response.writableFinished) aborts.abort();
+          });
+          controller = aborts;
+        }
+        return controller.signal;
+      },
+    });
+    let result: ExecutionResult;
+    try {
+      result = await runnable.compiled.query(undefined, context, params.variables);
+    } catch (error) {
+      result = { errors: [options.maskError(error as GraphQLError)] };
+    }
+    const { errors } = result;
+    if (errors === undefined || errors.length === 0) {
+      record.outcome = 'success';
+      send(
+        response,
+        record,
+        200,
+        [['content-type', JSON_CONTENT_TYPE]],
+        JSON.stringify({ data: result.data }),
+      );
+      options.finish(record, 200);
+      return;
+    }
+    // The order of the full pipeline's hooks: jit's errors as graphql-js's, no suggestions,
+    // masking, then (on the result to send) codes and request ids.
+    const processed = withErrorRequestIds(
+      withStableCodes({
+        ...result,
+        errors: errors.map((error) =>
+          options.maskError(withoutSuggestion(asGraphQLJsError(error, document, operation))),
+        ),
+      }),
+      record.id,
+    );
+    record.outcome = outcomeOf(processed);
+    const reply = await options.respondWithErrors(processed);
+    send(response, record, reply.status, reply.headers, reply.body);
+    options.finish(record, reply.status);
+  };
+
+  return (request, response, fallback) => {
+    if (!isPlainRequest(request, options.maxRequestBytes)) {
+      fallback(request, response);
+      return;
+    }
+    readBody(request).then(
+      (body) => {
+        const params = paramsOf(body, options.persistedDocuments);
+        const runnable = params && plan(params);
+        if (params === undefined || runnable === undefined) {
+          fallback(request, response, body);
+          return;
+        }
+        const start = {
+          method: 'POST',
+          path: '/graphql',
+          requestId: request.headers[REQUEST_ID_HEADER]?.toString() ?? null,
+          authorization: request.headers.authorization ?? null,
+        };
+        scope
+          .run(start, (record) => answer(request, response, record, runnable, params))
+          .catch((error: unknown) => {
+            // Only a broken response lands here (the answer itself catches execution errors).
+            response.destroy(error instanceof Error ? error : undefined);
+          });
+      },
+      () => {
+        response.destroy();
+      },
+    );
+  };
+}
