@@ -30,23 +30,13 @@ export function redact(text: string): string {
 }
 
 /**
- * Credential headers pino censors wherever a log call passes headers along (as `headers`, `req`,
- * `request` or `response`), whatever their value looks like. The gateway's own calls never do;
- * this is the second line of defence, as `redact` is for strings.
+ * Fields named like a credential header are censored whatever their value looks like, at any depth
+ * (a `headers` object passed along, say). The gateway's own calls never log such a field; this is
+ * the second line of defence, as `redact` is for strings.
  */
-const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
+const CREDENTIAL_KEYS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 
-export const REDACTED_PATHS = CREDENTIAL_HEADERS.flatMap((name) => {
-  const key = `["${name}"]`;
-  return [
-    key,
-    `headers${key}`,
-    `req.headers${key}`,
-    `request.headers${key}`,
-    `response.headers${key}`,
-    `*.headers${key}`,
-  ];
-});
+const CENSORED = '[REDACTED]';
 
 /** Nesting followed when masking strings; deeper values are replaced, not walked. */
 const MAX_DEPTH = 6;
@@ -60,7 +50,9 @@ function describe(value: unknown, mask: (text: string) => string, depth = 0): un
   if (Array.isArray(value)) return value.map((item: unknown) => describe(item, mask, depth + 1));
   const described: Record<string, unknown> = {};
   for (const [name, item] of Object.entries(value)) {
-    described[mask(name)] = describe(item, mask, depth + 1);
+    described[mask(name)] = CREDENTIAL_KEYS.has(name.toLowerCase())
+      ? CENSORED
+      : describe(item, mask, depth + 1);
   }
   return described;
 }
@@ -87,7 +79,7 @@ export function createLogger(level: LogLevel, write?: (line: string) => void): L
       formatters: { level: (label) => ({ level: label }) },
       // Errors are already reduced to their name and masked message by describe().
       serializers: { err: (value: unknown) => value },
-      redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
+      // No pino `redact`: describe() censors credential fields, at a fraction of its cost per line.
     },
     destination,
   );

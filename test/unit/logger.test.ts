@@ -28,6 +28,22 @@ describe('logger', () => {
     });
     expect(lines[0]).not.toContain('secret');
   });
+
+  it('censors credential header fields at any depth, whatever their value looks like', () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', (line) => lines.push(line));
+    logger.info('call', {
+      headers: { Authorization: 'raw-token-1', accept: 'application/json' },
+      request: { headers: { cookie: 'session=raw-2', 'Proxy-Authorization': 'raw-3' } },
+      'set-cookie': ['raw-4'],
+    });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      headers: { Authorization: '[REDACTED]', accept: 'application/json' },
+      request: { headers: { cookie: '[REDACTED]', 'Proxy-Authorization': '[REDACTED]' } },
+      'set-cookie': '[REDACTED]',
+    });
+    expect(lines[0]).not.toMatch(/raw-\d/);
+  });
 });
 
 describe('withSecretsMasked', () => {
