@@ -32,8 +32,11 @@ export interface ContextDependencies {
 export interface ContextRequest {
   readonly authorization: string | null;
   readonly cacheControl: string | null;
-  /** Aborted when the client goes away; asked for only when an upstream call is made. */
-  signal(): AbortSignal;
+  /**
+   * A signal aborted when the client goes away, or with a `TimeoutError` once `ms` have passed.
+   * Asked for once, on the request's first upstream call.
+   */
+  signal(ms: number): AbortSignal;
 }
 
 /** The ContextRequest of a Fetch API request (as Yoga hands it to the context factory). */
@@ -41,7 +44,7 @@ export function contextRequestOf(request: Request): ContextRequest {
   return {
     authorization: request.headers.get('authorization'),
     cacheControl: request.headers.get('cache-control'),
-    signal: () => request.signal,
+    signal: (ms) => AbortSignal.any([request.signal, AbortSignal.timeout(ms)]),
   };
 }
 
@@ -64,10 +67,7 @@ export function createContextFactory(deps: ContextDependencies) {
           // Made on the first call: a request answered without one (from the cache, or refused)
           // never pays for the signals and the timer.
           get signal() {
-            signal ??= AbortSignal.any([
-              request.signal(),
-              AbortSignal.timeout(Math.max(1, deadline - Date.now())),
-            ]);
+            signal ??= request.signal(Math.max(1, deadline - Date.now()));
             return signal;
           },
           deadline,
