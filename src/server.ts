@@ -215,6 +215,7 @@ export function createGateway(config: GatewayConfig): Gateway {
       error: yogaLog('error'),
     },
   });
+  const finishRequest = createRequestFinisher({ metrics, logger });
   const fastLane = createFastLane({
     schema,
     documents: createPreparedDocuments({
@@ -225,7 +226,10 @@ export function createGateway(config: GatewayConfig): Gateway {
     persistedDocuments,
     createContext,
     scope,
-    finish: createRequestFinisher({ metrics, logger }),
+    finish: (record, status) => {
+      metrics.lane('lean');
+      finishRequest(record, status);
+    },
     // As Yoga masks (isDev off) and logs what it masked.
     maskError: (error: GraphQLError) => {
       const masked = maskError(error, UNEXPECTED_ERROR, false);
@@ -244,6 +248,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     maxUpstreamCalls: config.limits.maxUpstreamCalls,
   });
   const fallback: Fallback = (request, response, body) => {
+    metrics.lane('yoga');
     if (body === undefined) void yoga(request, response);
     else void replay(yoga, request, response, body);
   };

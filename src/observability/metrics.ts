@@ -10,6 +10,9 @@ import type { UpstreamObserver, UpstreamOutcome } from './upstream-observer.js';
  */
 export type OperationOutcome = 'success' | 'partial' | 'error';
 
+/** Which path answered a request: the lean lane for plain queries, or Yoga for the rest. */
+export type RequestLane = 'lean' | 'yoga';
+
 export interface GatewayMetrics {
   /** Told about every upstream attempt; pass it to the transport. */
   readonly upstream: UpstreamObserver;
@@ -19,6 +22,8 @@ export interface GatewayMetrics {
   readonly cache: CacheObserver;
   /** One GraphQL operation ended; the name is bounded here before it becomes a label. */
   operation(name: string | undefined, outcome: OperationOutcome, seconds: number): void;
+  /** One request was answered, by the lean lane or by Yoga (see createFastLane). */
+  lane(lane: RequestLane): void;
   /** The Prometheus text exposition of this gateway's metrics. */
   render(): Promise<{ readonly contentType: string; readonly body: string }>;
 }
@@ -122,6 +127,12 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['resource'] as const,
     registers,
   });
+  const lanes = new Counter({
+    name: `${PREFIX}requests_by_lane_total`,
+    help: 'HTTP requests by the path that answered them: lean (plain queries) or yoga (everything else).',
+    labelNames: ['lane'] as const,
+    registers,
+  });
   const cacheMisses = new Counter({
     name: `${PREFIX}cache_misses_total`,
     help: 'Upstream resources the cross-request cache could not answer, by resource.',
@@ -165,6 +176,9 @@ export function createMetrics(): GatewayMetrics {
       miss(resource) {
         cacheMisses.inc({ resource });
       },
+    },
+    lane(lane) {
+      lanes.inc({ lane });
     },
     operation(name, outcome, seconds) {
       const labels = { operation: operationLabel(name), outcome };

@@ -15,13 +15,20 @@ import type { Plugin } from 'graphql-yoga';
  * large selection the executor's per-field bookkeeping is most of the gateway's CPU. Where jit's
  * answers would differ from graphql-js's, graphql-js runs instead: for anything but a query, and
  * for variables graphql-js would refuse (its messages and codes are the documented ones). Use it
- * with useGraphQLJsFieldErrors.
+ * with useGraphQLJsFieldErrors. A document with several operations runs through graphql-js too
+ * (the lean lane compiles each of its operations on its own).
  */
 export function useCompiledExecution(): ReturnType<typeof useGraphQlJit> {
   return useGraphQlJit(
     {},
     {
       enableIf: ({ schema, document, operationName, variableValues }: ExecutionArgs) => {
+        // The plugin keeps one compiled query per document, for whichever operation ran first:
+        // another operation of the same document would get that one's result.
+        const operations = document.definitions.filter(
+          (definition) => definition.kind === Kind.OPERATION_DEFINITION,
+        );
+        if (operations.length !== 1) return false;
         const operation = getOperationAST(document, operationName);
         if (operation?.operation !== OperationTypeNode.QUERY) return false;
         const coerced = getVariableValues(
