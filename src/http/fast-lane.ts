@@ -139,6 +139,13 @@ function requestSignal(response: ServerResponse, ms: number): AbortSignal {
   return controller.signal;
 }
 
+/** Headers a response gets anyway: Yoga's would be written with these (see usePrivateResponses). */
+const HEADERS_SET_HERE = new Set(['content-length', 'cache-control', 'vary', REQUEST_ID_HEADER]);
+
+/**
+ * Writes the whole response in one `writeHead`, with the headers as a flat list: `setHeader` per
+ * header validates and indexes each one, which showed in profiles of small queries.
+ */
 function send(
   response: ServerResponse,
   record: RequestRecord,
@@ -146,13 +153,24 @@ function send(
   headers: Iterable<readonly [string, string]>,
   body: string,
 ): void {
-  for (const [name, value] of headers) response.setHeader(name, value);
-  response.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
-  const vary = response.getHeader('vary');
-  response.setHeader('vary', varyWithAuthorization(typeof vary === 'string' ? vary : null));
-  response.setHeader(REQUEST_ID_HEADER, record.id);
-  response.setHeader('content-length', Buffer.byteLength(body));
-  response.statusCode = status;
+  const list: string[] = [];
+  let vary: string | null = null;
+  for (const [name, value] of headers) {
+    const lower = name.toLowerCase();
+    if (lower === 'vary') vary = value;
+    else if (!HEADERS_SET_HERE.has(lower)) list.push(lower, value);
+  }
+  list.push(
+    'content-length',
+    String(Buffer.byteLength(body)),
+    'cache-control',
+    PRIVATE_CACHE_CONTROL,
+    'vary',
+    varyWithAuthorization(vary),
+    REQUEST_ID_HEADER,
+    record.id,
+  );
+  response.writeHead(status, list);
   response.end(body);
 }
 
