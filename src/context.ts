@@ -4,6 +4,7 @@ import { credentialsFor } from './credentials.js';
 import type { Credentials, ScopeDefaults } from './credentials.js';
 import { createLoaders } from './loaders/index.js';
 import type { Loaders } from './loaders/index.js';
+import type { NeedsOf } from './loaders/needs.js';
 import type { LoaderObserver } from './observability/loader-observer.js';
 import type { UpstreamClient } from './upstream/client.js';
 
@@ -26,6 +27,8 @@ export interface ContextDependencies {
   readonly loaderObserver?: LoaderObserver;
   /** The cross-request cache; without it nothing fetched outlives its request. */
   readonly cache?: SectionCache;
+  /** Shared across requests (see createNeedsMemo); without it each request works out its own. */
+  readonly needsOf?: NeedsOf;
 }
 
 /** What the context is built from, whichever server received the request. */
@@ -74,6 +77,7 @@ export function createContextFactory(deps: ContextDependencies) {
         },
         {
           concurrency: deps.concurrencyPerRequest,
+          needsOf: deps.needsOf,
           observer: deps.loaderObserver,
           cache:
             authorization === ''

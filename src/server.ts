@@ -41,6 +41,7 @@ import { useSchemaExposure } from './plugins/use-schema-exposure.js';
 import { useStableErrorCodes } from './plugins/use-stable-error-codes.js';
 import { useUpstreamBudget } from './plugins/use-upstream-budget.js';
 import { resolvers } from './resolvers/index.js';
+import { createNeedsMemo } from './loaders/needs.js';
 import { createUpstreamClient } from './upstream/client.js';
 
 export interface GatewayConfig {
@@ -170,6 +171,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     defaults: config.defaults,
     loaderObserver: metrics.loaders,
     cache: createSectionCache(config.cache, { observer: metrics.cache }),
+    needsOf: createNeedsMemo(),
   });
   const yogaLog =
     (severity: 'debug' | 'info' | 'warn' | 'error') =>

@@ -20,7 +20,7 @@ import { noopLoaderObserver } from '../observability/loader-observer.js';
 import type { LoaderName, LoaderObserver } from '../observability/loader-observer.js';
 import { createLimiter } from '../upstream/limiter.js';
 import { coversSections, needsForOperation, sectionNeedKey, sectionQuery } from './needs.js';
-import type { OperationNeeds, SectionNeed, SessionNeed } from './needs.js';
+import type { NeedsOf, OperationNeeds, SectionNeed, SessionNeed } from './needs.js';
 import { createSectionedLoader } from './sectioned-loader.js';
 
 export type * from './sources.js';
@@ -32,6 +32,8 @@ export interface LoaderOptions {
   readonly observer?: LoaderObserver;
   /** The cross-request cache, bound to this request's token; without it nothing is kept. */
   readonly cache?: TokenScopedCache;
+  /** Works out an operation's needs; a memo shared across requests saves doing it per request. */
+  readonly needsOf?: NeedsOf;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -112,11 +114,12 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
     },
   });
 
+  const analyse = options.needsOf ?? needsForOperation;
   const needsByOperation = new WeakMap<OperationDefinitionNode, OperationNeeds>();
   const needsOf = (info: GraphQLResolveInfo): OperationNeeds => {
     let needs = needsByOperation.get(info.operation);
     if (needs === undefined) {
-      needs = needsForOperation(info.schema, info.operation, info.fragments, info.variableValues);
+      needs = analyse(info.schema, info.operation, info.fragments, info.variableValues);
       needsByOperation.set(info.operation, needs);
     }
     return needs;

@@ -120,6 +120,22 @@ export function needsForOperation(
   fragments: Readonly<Record<string, FragmentDefinitionNode>>,
   variables: Readonly<Record<string, unknown>>,
 ): OperationNeeds {
+  return analyseOperation(schema, operation, fragments, variables).needs;
+}
+
+/** A directive argument given by a variable: its selection's inclusion depends on the request. */
+const hasVariableDirective = (selection: SelectionNode): boolean =>
+  selection.directives?.some((directive) =>
+    directive.arguments?.some((argument) => argument.value.kind === Kind.VARIABLE),
+  ) ?? false;
+
+function analyseOperation(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  variables: Readonly<Record<string, unknown>>,
+): { readonly needs: OperationNeeds; readonly dependsOnVariables: boolean } {
+  let dependsOnVariables = false;
   const needs: Record<Resource, MutableNeed> = {
     participant: { all: false, sections: new Set(), peerEvents: false },
     peerReport: { all: false, sections: new Set(), peerEvents: false },
@@ -143,6 +159,7 @@ export function needsForOperation(
 
   const walk = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType) => {
     for (const selection of selectionSet.selections) {
+      if (hasVariableDirective(selection)) dependsOnVariables = true;
       if (!isIncluded(selection, variables)) continue;
       if (selection.kind === Kind.FIELD) {
         const fieldName = selection.name.value;
@@ -171,7 +188,25 @@ export function needsForOperation(
 
   const rootType = schema.getRootType(operation.operation);
   if (rootType) walk(operation.selectionSet, rootType);
-  return { ...needs, session: { breakoutRooms } };
+  return { needs: { ...needs, session: { breakoutRooms } }, dependsOnVariables };
+}
+
+export type NeedsOf = typeof needsForOperation;
+
+/**
+ * needsForOperation, remembered per operation (the lean lane and Yoga's parse cache hand the same
+ * AST to every request with the same document) unless a @skip or @include takes a variable, when
+ * it is worked out per request. The AST is the key, so an operation no longer in use goes with it.
+ */
+export function createNeedsMemo(): NeedsOf {
+  const memo = new WeakMap<OperationDefinitionNode, OperationNeeds>();
+  return (schema, operation, fragments, variables) => {
+    const known = memo.get(operation);
+    if (known !== undefined) return known;
+    const { needs, dependsOnVariables } = analyseOperation(schema, operation, fragments, variables);
+    if (!dependsOnVariables) memo.set(operation, needs);
+    return needs;
+  };
 }
 
 /**

@@ -1,7 +1,12 @@
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { operationOf } from '../support/documents.js';
-import { coversSections, needsForOperation, sectionQuery } from '../../src/loaders/needs.js';
+import {
+  coversSections,
+  createNeedsMemo,
+  needsForOperation,
+  sectionQuery,
+} from '../../src/loaders/needs.js';
 import type { SectionNeed } from '../../src/loaders/needs.js';
 import { loadTypeDefs } from '../../src/server.js';
 
@@ -153,5 +158,29 @@ describe('coversSections', () => {
         need(['events'], { peerEvents: true }),
       ),
     ).toBe(true);
+  });
+});
+
+describe('createNeedsMemo', () => {
+  it('works out an operation once when its needs cannot depend on the variables', () => {
+    const memo = createNeedsMemo();
+    const { operation, fragments } = operationOf(
+      `query Q($keep: Boolean!) { ${P} @include(if: true) { qualityStats { averageQuality } } }`,
+    );
+    const first = memo(schema, operation, fragments, { keep: true });
+    expect(memo(schema, operation, fragments, { keep: false })).toBe(first);
+    expect(sectionQuery(first.participant).filters).toBe('quality_stats');
+  });
+
+  it('works out per request the needs a variable @skip or @include decides', () => {
+    const memo = createNeedsMemo();
+    const { operation, fragments } = operationOf(
+      `query Q($quality: Boolean!) { ...F } fragment F on Query { ${P} { id qualityStats @include(if: $quality) { averageQuality } } }`,
+    );
+    const filters = (quality: boolean) =>
+      sectionQuery(memo(schema, operation, fragments, { quality }).participant).filters;
+    expect(filters(true)).toBe('quality_stats');
+    expect(filters(false)).toBe('events');
+    expect(filters(true)).toBe('quality_stats');
   });
 });
