@@ -7,6 +7,7 @@ import type { Loaders } from './loaders/index.js';
 import type { NeedsOf } from './loaders/needs.js';
 import type { LoaderObserver } from './observability/loader-observer.js';
 import type { UpstreamClient } from './upstream/client.js';
+import type { TokenKeyer } from './upstream/token-key.js';
 
 // A type alias so that it is assignable to Yoga's Record<string, unknown> server context.
 export type GatewayContext = {
@@ -29,6 +30,11 @@ export interface ContextDependencies {
   readonly cache?: SectionCache;
   /** Shared across requests (see createNeedsMemo); without it each request works out its own. */
   readonly needsOf?: NeedsOf;
+  /**
+   * The keyer the client's transport and the cache were given: a request's token is then keyed
+   * once, for both. Without it each keys the token itself.
+   */
+  readonly tokenKeyOf?: TokenKeyer;
 }
 
 /** What the context is built from, whichever server received the request. */
@@ -57,6 +63,10 @@ export function createContextFactory(deps: ContextDependencies) {
     const credentials = credentialsFor(request.authorization, deps.serverToken);
     // Without usable credentials resolveScope fails every root field before a loader is used.
     const authorization = 'authorization' in credentials ? credentials.authorization : '';
+    const tokenKey =
+      authorization === '' || deps.tokenKeyOf === undefined
+        ? undefined
+        : deps.tokenKeyOf(authorization);
     const deadline = Date.now() + deps.operationTimeoutMs;
     let signal: AbortSignal | undefined;
     return {
@@ -74,6 +84,7 @@ export function createContextFactory(deps: ContextDependencies) {
             return signal;
           },
           deadline,
+          tokenKey,
         },
         {
           concurrency: deps.concurrencyPerRequest,
@@ -82,7 +93,7 @@ export function createContextFactory(deps: ContextDependencies) {
           cache:
             authorization === ''
               ? undefined
-              : deps.cache?.forToken(authorization, cacheModeFor(request.cacheControl)),
+              : deps.cache?.forToken(authorization, cacheModeFor(request.cacheControl), tokenKey),
         },
       ),
     };

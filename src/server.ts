@@ -43,6 +43,7 @@ import { useUpstreamBudget } from './plugins/use-upstream-budget.js';
 import { resolvers } from './resolvers/index.js';
 import { createNeedsMemo } from './loaders/needs.js';
 import { createUpstreamClient } from './upstream/client.js';
+import { createTokenKeyer } from './upstream/token-key.js';
 
 export interface GatewayConfig {
   readonly upstream: UpstreamSettings & { readonly baseUrl: string };
@@ -157,7 +158,14 @@ export function createGateway(config: GatewayConfig): Gateway {
   );
   const metrics = createMetrics();
   const readiness = createReadiness({ baseUrl: config.upstream.baseUrl, logger });
-  const client = createUpstreamClient({ ...config.upstream, logger, observer: metrics.upstream });
+  // One keyer for the rate budgets and the cache: each request's token is keyed once.
+  const tokenKeyOf = createTokenKeyer();
+  const client = createUpstreamClient({
+    ...config.upstream,
+    logger,
+    observer: metrics.upstream,
+    tokenKeyOf,
+  });
   const persistedDocuments =
     config.persistedDocumentsPath === undefined
       ? undefined
@@ -170,8 +178,9 @@ export function createGateway(config: GatewayConfig): Gateway {
     serverToken: config.serverToken,
     defaults: config.defaults,
     loaderObserver: metrics.loaders,
-    cache: createSectionCache(config.cache, { observer: metrics.cache }),
+    cache: createSectionCache(config.cache, { observer: metrics.cache, tokenKeyOf }),
     needsOf: createNeedsMemo(),
+    tokenKeyOf,
   });
   const yogaLog =
     (severity: 'debug' | 'info' | 'warn' | 'error') =>

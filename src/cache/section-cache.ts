@@ -1,4 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createTokenKeyer } from '../upstream/token-key.js';
+import type { TokenKeyer } from '../upstream/token-key.js';
 import type { Sized } from '../upstream/transport.js';
 
 export interface SectionCacheSettings {
@@ -68,8 +69,11 @@ export const noCache: TokenScopedCache = {
 };
 
 export interface SectionCache {
-  /** Binds the cache to the `Authorization` value a request's upstream calls are made with. */
-  forToken(authorization: string, mode?: CacheMode): TokenScopedCache;
+  /**
+   * Binds the cache to the `Authorization` value a request's upstream calls are made with;
+   * `tokenKey`, when given, is that value keyed by this cache's `tokenKeyOf`, computed already.
+   */
+  forToken(authorization: string, mode?: CacheMode, tokenKey?: string): TokenScopedCache;
   readonly size: { readonly entries: number; readonly bytes: number };
 }
 
@@ -83,6 +87,8 @@ interface Entry {
 
 export interface SectionCacheOptions {
   readonly now?: () => number;
+  /** Keys entries by token; its own keyer by default. */
+  readonly tokenKeyOf?: TokenKeyer;
   readonly observer?: CacheObserver;
 }
 
@@ -99,8 +105,8 @@ export function createSectionCache(
 ): SectionCache {
   const now = options.now ?? Date.now;
   const observer = options.observer;
-  // The secret lives as long as the process, and so do the entries it keys.
-  const secret = randomBytes(32);
+  // The keyer's secret lives as long as the process, and so do the entries it keys.
+  const tokenKeyOf = options.tokenKeyOf ?? createTokenKeyer();
   // Insertion order is recency order: a hit moves its entry to the end.
   const entries = new Map<string, Entry>();
   // Which entry keys exist per token and resource, so that a covering entry is found directly.
@@ -176,9 +182,8 @@ export function createSectionCache(
   }
 
   return {
-    forToken(authorization, mode = 'use') {
+    forToken(authorization, mode = 'use', tokenKey = tokenKeyOf(authorization)) {
       if (settings.maxEntries <= 0 || mode === 'bypass') return noCache;
-      const tokenKey = createHmac('sha256', secret).update(authorization).digest('base64url');
       return {
         async through<Need, Value>(
           resource: CachedResource<Need, Value>,

@@ -1,4 +1,3 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
@@ -27,6 +26,8 @@ import type { TokenBucketSettings } from './rate-budget.js';
 import { backoffDelayMs, isRetryable } from './retry-policy.js';
 import type { RetrySettings } from './retry-policy.js';
 import { UpstreamErrorBody } from './schemas.js';
+import { createTokenKeyer } from './token-key.js';
+import type { TokenKeyer } from './token-key.js';
 
 export interface TransportOptions {
   /** Base URL up to and including the API version, e.g. `https://api.cloudflare.com/client/v4`. */
@@ -50,6 +51,8 @@ export interface TransportOptions {
   readonly tokenBucket: TokenBucketSettings;
   readonly breaker: BreakerSettings;
   readonly logger?: Logger;
+  /** Keys the per-token rate budgets; its own keyer by default. */
+  readonly tokenKeyOf?: TokenKeyer;
   /** Told about every attempt, retry and rate-limit wait (for metrics); nothing by default. */
   readonly observer?: UpstreamObserver;
   /** Clock and randomness, replaceable so that policies can be tested deterministically. */
@@ -65,6 +68,8 @@ export interface CallContext {
   readonly signal?: AbortSignal;
   /** Epoch milliseconds by which the GraphQL operation must be answered. */
   readonly deadline: number;
+  /** `authorization` keyed by the transport's `tokenKeyOf`, when the caller already computed it. */
+  readonly tokenKey?: string;
 }
 
 /** Query parameters, by their RealtimeKit names; undefined values are not sent. */
@@ -219,9 +224,7 @@ export function createTransport(options: TransportOptions): Transport {
   const breaker = createCircuitBreaker(options.breaker, now);
   const budget = createRateBudget(options.tokenBucket, now);
   // Budgets are keyed by a keyed hash, so no token is held in memory as a map key or ever logged.
-  const secret = randomBytes(32);
-  const tokenKeyOf = (authorization: string) =>
-    createHmac('sha256', secret).update(authorization).digest('hex');
+  const tokenKeyOf = options.tokenKeyOf ?? createTokenKeyer();
 
   /** Waits out a pause upstream asked for, if it ends in time; otherwise fails fast. */
   async function takeBudget(
@@ -343,7 +346,7 @@ export function createTransport(options: TransportOptions): Transport {
   return {
     async getJson(resourcePath, query, schema, call) {
       const path = `${basePath}${resourcePath}${queryString(query)}`;
-      const tokenKey = tokenKeyOf(call.authorization);
+      const tokenKey = call.tokenKey ?? tokenKeyOf(call.authorization);
       const endpoint = upstreamEndpointOf(resourcePath);
       for (let retry = 0; ; retry += 1) {
         try {

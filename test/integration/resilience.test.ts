@@ -163,6 +163,25 @@ describe('the rate budget', () => {
       { code: 'RATE_LIMITED', retryAfter: expect.any(Number) as unknown, requestId },
     ]);
   });
+  it('keeps one budget per token, whether a request reads the cache, refreshes it or bypasses it', async () => {
+    const h = await start({
+      gateway: {
+        upstream: { tokenBucket: { capacity: 2, refillPerSecond: 0.001 } },
+        cache: { maxEntries: 100, maxBytes: 1_000_000, finishedTtlMs: 60_000, liveTtlMs: 60_000 },
+      },
+    });
+    const bypass = await h.query(participantQuery(h), { headers: { 'cache-control': 'no-store' } });
+    expect(bypass.body.errors).toBeUndefined();
+    const refresh = await h.query(participantQuery(h), {
+      headers: { 'cache-control': 'no-cache' },
+    });
+    expect(refresh.body.errors).toBeUndefined();
+    const third = await h.query(participantQuery(h), { headers: { 'cache-control': 'no-store' } });
+    expect(codes(third.body)).toEqual([
+      { code: 'RATE_LIMITED', retryAfter: expect.any(Number) as unknown, requestId },
+    ]);
+    expect(h.fake.calls).toHaveLength(2);
+  });
 });
 
 describe('the circuit breaker', () => {
