@@ -131,30 +131,42 @@ export const MIN_SECRET_LENGTH = 8;
  * the server-held one. `secrets` is asked on every line, so it can name the current request's.
  */
 export function withSecretsMasked(logger: Logger, secrets: () => Iterable<string>): Logger {
-  const mask = (text: string): string => {
-    let masked = text;
-    for (const secret of secrets()) {
-      if (secret.length >= MIN_SECRET_LENGTH) masked = masked.split(secret).join('[REDACTED]');
-    }
-    return masked;
-  };
-  const masked = (fields: LogFields | undefined): LogFields | undefined =>
-    fields === undefined ? undefined : (describe(fields, mask) as LogFields);
   // Masking walks every field, so it is skipped for a line the logger would drop anyway.
   const enabled = (severity: Severity) => logger.isLevelEnabled?.(severity) ?? true;
+  const line =
+    (severity: Severity, write: (message: string, fields?: LogFields) => void) =>
+    (message: string, fields?: LogFields) => {
+      if (!enabled(severity)) return;
+      // Asked once per line, not per string in it.
+      const inPlay = [...secrets()].filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+      if (inPlay.length === 0) {
+        write(message, fields);
+        return;
+      }
+      const mask = (text: string): string =>
+        inPlay.reduce(
+          (masked, secret) =>
+            masked.includes(secret) ? masked.split(secret).join('[REDACTED]') : masked,
+          text,
+        );
+      write(
+        mask(message),
+        fields === undefined ? undefined : (describe(fields, mask) as LogFields),
+      );
+    };
   return {
-    debug: (message, fields) => {
-      if (enabled('debug')) logger.debug(mask(message), masked(fields));
-    },
-    info: (message, fields) => {
-      if (enabled('info')) logger.info(mask(message), masked(fields));
-    },
-    warn: (message, fields) => {
-      if (enabled('warn')) logger.warn(mask(message), masked(fields));
-    },
-    error: (message, fields) => {
-      if (enabled('error')) logger.error(mask(message), masked(fields));
-    },
+    debug: line('debug', (message, fields) => {
+      logger.debug(message, fields);
+    }),
+    info: line('info', (message, fields) => {
+      logger.info(message, fields);
+    }),
+    warn: line('warn', (message, fields) => {
+      logger.warn(message, fields);
+    }),
+    error: line('error', (message, fields) => {
+      logger.error(message, fields);
+    }),
     isLevelEnabled: enabled,
   };
 }
