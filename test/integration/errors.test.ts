@@ -281,6 +281,23 @@ describe('failures that need their own gateway settings', () => {
     });
   });
 
+  it('UPSTREAM_BAD_RESPONSE when a body without a declared length grows past the cap', async () => {
+    await withHarness({ gateway: { upstream: { maxResponseBytes: 1_024 } } }, async (h) => {
+      // A mid-body drop is sent chunked, without Content-Length; half of it is well over 1 KiB.
+      h.fake.injectFault({ match: { endpoint: 'participant' }, drop: 'mid-body' });
+      const { body } = await h.query(
+        `{ participant(sessionId: "${h.fake.demo.sessionId}", participantId: "${h.fake.demo.participantId}") { id peerStats { status } } }`,
+      );
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: 'Upstream returned an invalid response: the body exceeds 1024 bytes',
+          extensions: { code: 'UPSTREAM_BAD_RESPONSE', requestId },
+        }),
+      ]);
+      expect(h.fake.calls).toHaveLength(1);
+    });
+  });
+
   it('UPSTREAM_UNAVAILABLE when nothing listens at the upstream address', async () => {
     await withHarness({}, async (h) => {
       const dead = await startHarness({
