@@ -232,7 +232,8 @@ export function createFastLane(
         record,
         200,
         [['content-type', JSON_CONTENT_TYPE]],
-        JSON.stringify({ data: result.data }),
+        // The serializer jit compiled for this query, as Yoga uses for a result without errors.
+        runnable.compiled.stringify({ data: result.data }),
       );
       options.finish(record, 200);
       return;

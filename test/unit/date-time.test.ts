@@ -1,4 +1,5 @@
 import { Kind } from 'graphql';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DateTime } from '../../src/resolvers/DateTime.js';
 
@@ -25,5 +26,34 @@ describe('DateTime scalar', () => {
     expect(() => DateTime.parseLiteral({ kind: Kind.INT, value: '12' })).toThrow(
       expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } }),
     );
+  });
+
+  it('answers a canonical UTC string exactly as Date would, out-of-range parts included', () => {
+    const pad = (value: number, width: number) => String(value).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.record({
+          year: fc.integer({ min: 1970, max: 2400 }),
+          month: fc.integer({ min: 0, max: 13 }),
+          day: fc.integer({ min: 0, max: 32 }),
+          hours: fc.integer({ min: 0, max: 25 }),
+          minutes: fc.integer({ min: 0, max: 60 }),
+          seconds: fc.integer({ min: 0, max: 60 }),
+          millis: fc.integer({ min: 0, max: 999 }),
+        }),
+        ({ year, month, day, hours, minutes, seconds, millis }) => {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(millis, 3)}Z`;
+          const date = new Date(text);
+          if (Number.isNaN(date.getTime())) {
+            expect(() => DateTime.serialize(text)).toThrow();
+          } else {
+            expect(DateTime.serialize(text)).toBe(date.toISOString());
+          }
+        },
+      ),
+      { seed: 20261130, numRuns: 2_000 },
+    );
+    expect(DateTime.serialize('2026-02-30T00:00:00.000Z')).toBe('2026-03-02T00:00:00.000Z');
+    expect(DateTime.serialize('2024-02-29T23:59:59.999Z')).toBe('2024-02-29T23:59:59.999Z');
   });
 });
