@@ -160,9 +160,11 @@ function send(
     if (lower === 'vary') vary = value;
     else if (!HEADERS_SET_HERE.has(lower)) list.push(lower, value);
   }
+  // Encoded once: a string body would be measured in one pass and encoded in another.
+  const bytes = Buffer.from(body, 'utf8');
   list.push(
     'content-length',
-    String(Buffer.byteLength(body)),
+    String(bytes.length),
     'cache-control',
     PRIVATE_CACHE_CONTROL,
     'vary',
@@ -171,7 +173,7 @@ function send(
     record.id,
   );
   response.writeHead(status, list);
-  response.end(body);
+  response.end(bytes);
 }
 
 /**

@@ -1,30 +1,55 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { badUserInput, upstreamBadResponse } from '../upstream/errors.js';
 
-/** Already what toISOString writes: UTC, with milliseconds. */
-const CANONICAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
-
 const daysIn = (year: number, month: number): number =>
   new Date(Date.UTC(year, month, 0)).getUTCDate();
 
+/** `YYYY-MM-DDTHH:mm:ss.sssZ`, what toISOString writes: the separators and where they are. */
+const SEPARATORS: readonly (readonly [number, string])[] = [
+  [4, '-'],
+  [7, '-'],
+  [10, 'T'],
+  [13, ':'],
+  [16, ':'],
+  [19, '.'],
+  [23, 'Z'],
+];
+
+/** The number written in `text` from `start` to `end`, or NaN if a character is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let index = start; index < end; index += 1) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /**
- * A string in the canonical form whose every part is in range is its own ISO string: no Date to
- * make (a large participant carries hundreds of timestamps). Out-of-range parts, which Date rolls
- * over (February 30 becomes March 2), go the long way, so the answer is the same either way.
+ * A string in toISOString's own form whose every part is in range is its own ISO string: no Date
+ * to make and print (a large participant carries hundreds of timestamps). Out-of-range parts,
+ * which Date rolls over (February 30 becomes March 2), go the long way, so the answer is the same.
  */
 function canonical(value: string): string | undefined {
-  const parts = CANONICAL.exec(value);
-  if (parts === null) return undefined;
-  const [year, month, day, hours, minutes, seconds] = parts.slice(1).map(Number);
-  if (year === undefined || month === undefined || day === undefined) return undefined;
+  if (value.length !== 24) return undefined;
+  for (const [index, separator] of SEPARATORS) {
+    if (value[index] !== separator) return undefined;
+  }
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  // NaN (a character that is not a digit) fails every comparison.
   const inRange =
+    year >= 0 &&
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
     (day <= 28 || day <= daysIn(year, month)) &&
-    (hours ?? 24) <= 23 &&
-    (minutes ?? 60) <= 59 &&
-    (seconds ?? 60) <= 59;
+    digits(value, 11, 13) <= 23 &&
+    digits(value, 14, 16) <= 59 &&
+    digits(value, 17, 19) <= 59 &&
+    digits(value, 20, 23) >= 0;
   return inRange ? value : undefined;
 }
 

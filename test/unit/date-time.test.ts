@@ -55,5 +55,12 @@ describe('DateTime scalar', () => {
     );
     expect(DateTime.serialize('2026-02-30T00:00:00.000Z')).toBe('2026-03-02T00:00:00.000Z');
     expect(DateTime.serialize('2024-02-29T23:59:59.999Z')).toBe('2024-02-29T23:59:59.999Z');
+    for (const text of [
+      '20x6-01-01T00:00:00.000Z',
+      '2026-01-01T00:00:0x.000Z',
+      '2026-01-01T00:00:00.00xZ',
+    ]) {
+      expect(() => DateTime.serialize(text)).toThrow();
+    }
   });
 });
