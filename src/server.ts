@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GraphQLError } from 'graphql';
-import { createSchema, createYoga, maskError, processRegularResult } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
+import { createSchema, createYoga, processRegularResult } from 'graphql-yoga';
 import type { GraphiQLOptions, YogaServerInstance } from 'graphql-yoga';
 import { createSectionCache } from './cache/section-cache.js';
 import type { SectionCacheSettings } from './cache/section-cache.js';
@@ -10,7 +10,7 @@ import type { GatewayContext } from './context.js';
 import type { RequestLimits, UpstreamSettings } from './config.js';
 import type { ScopeDefaults } from './credentials.js';
 import { createGraphiQLOptions } from './graphiql.js';
-import { createFastLane } from './http/fast-lane.js';
+import { createFastLane, maskLikeYoga } from './http/fast-lane.js';
 import type { Fallback } from './http/fast-lane.js';
 import { createPreparedDocuments } from './http/prepared-documents.js';
 import { withSecretsMasked } from './logger.js';
@@ -109,9 +109,6 @@ function renderGraphiQLOnce(): (options: GraphiQLOptions) => Promise<string> {
     return (await rendered).page;
   };
 }
-
-/** Yoga's message for a masked error. */
-const UNEXPECTED_ERROR = 'Unexpected error.';
 
 /**
  * Hands Yoga a request whose body the lean lane already read, as a Fetch API request, and writes
@@ -243,13 +240,9 @@ export function createGateway(config: GatewayConfig): Gateway {
     },
     // As Yoga masks (isDev off) and logs what it masked.
     maskError: (error: GraphQLError) => {
-      const masked = maskError(error, UNEXPECTED_ERROR, false);
-      if (masked === error) return error;
-      yogaLog('error')(error);
-      // Yoga's maskError makes GraphQLErrors; its type only promises an Error.
-      return masked instanceof GraphQLError
-        ? masked
-        : new GraphQLError(masked.message, { originalError: masked });
+      const masked = maskLikeYoga(error);
+      if (masked !== error) yogaLog('error')(error);
+      return masked;
     },
     respondWithErrors: async (result) => {
       const response = processRegularResult(result, yoga.fetchAPI, 'application/json');

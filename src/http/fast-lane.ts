@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getVariableValues } from 'graphql';
-import type { ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
+import { getVariableValues, GraphQLError } from 'graphql';
+import { maskError } from 'graphql-yoga';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import type { ContextRequest, GatewayContext } from '../context.js';
 import { REQUEST_ID_HEADER } from '../observability/request-scope.js';
 import type { RequestRecord, RequestScope } from '../observability/request-scope.js';
@@ -37,6 +38,17 @@ export interface FastLaneOptions {
   readonly respondWithErrors: ErrorResponder;
   readonly maxRequestBytes: number;
   readonly maxUpstreamCalls: number;
+}
+
+/**
+ * Yoga's masking (isDev off): an error that is not a GraphQLError through and through becomes
+ * "Unexpected error." with INTERNAL_SERVER_ERROR. Yoga's maskError only promises an Error back.
+ */
+export function maskLikeYoga(error: GraphQLError): GraphQLError {
+  const masked = maskError(error, 'Unexpected error.', false);
+  return masked instanceof GraphQLError
+    ? masked
+    : new GraphQLError(masked.message, { originalError: masked });
 }
 
 /** Accept headers under which the full pipeline answers `application/json`. */
@@ -257,35 +269,77 @@ export function createFastLane(
     options.finish(record, reply.status);
   };
 
+  /**
+   * An answer that failed unexpectedly (a bug, not an execution error, which the answer catches):
+   * the client gets Yoga's answer to an unexpected error, masked, with HTTP 500, and the request
+   * is still recorded. Only a response already under way is cut off.
+   */
+  const failed = async (
+    response: ServerResponse,
+    record: RequestRecord,
+    error: unknown,
+  ): Promise<void> => {
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    const unexpected =
+      error instanceof GraphQLError
+        ? error
+        : new GraphQLError(error instanceof Error ? error.message : String(error), {
+            originalError: error instanceof Error ? error : undefined,
+          });
+    const processed = withErrorRequestIds(
+      withStableCodes({ errors: [options.maskError(unexpected)] }),
+      record.id,
+    );
+    record.outcome = 'error';
+    const reply = await options.respondWithErrors(processed);
+    send(response, record, reply.status, reply.headers, reply.body);
+    options.finish(record, reply.status);
+  };
+
   return (request, response, fallback) => {
     if (!isPlainRequest(request, options.maxRequestBytes)) {
       fallback(request, response);
       return;
     }
-    readBody(request).then(
-      (body) => {
-        const params = paramsOf(body, options.persistedDocuments);
-        const runnable = params && plan(params);
-        if (params === undefined || runnable === undefined) {
-          fallback(request, response, body);
-          return;
-        }
-        const start = {
-          method: 'POST',
-          path: '/graphql',
-          requestId: request.headers[REQUEST_ID_HEADER]?.toString() ?? null,
-          authorization: request.headers.authorization ?? null,
-        };
-        scope
-          .run(start, (record) => answer(request, response, record, runnable, params))
-          .catch((error: unknown) => {
-            // Only a broken response lands here (the answer itself catches execution errors).
-            response.destroy(error instanceof Error ? error : undefined);
-          });
-      },
-      () => {
+    readBody(request)
+      .then(
+        (body) => {
+          let params: Params | undefined;
+          let runnable: RunnableQuery | undefined;
+          try {
+            params = paramsOf(body, options.persistedDocuments);
+            runnable = params && plan(params);
+          } catch {
+            // Whatever the lane cannot judge, Yoga judges.
+            runnable = undefined;
+          }
+          if (params === undefined || runnable === undefined) {
+            fallback(request, response, body);
+            return;
+          }
+          const start = {
+            method: 'POST',
+            path: '/graphql',
+            requestId: request.headers[REQUEST_ID_HEADER]?.toString() ?? null,
+            authorization: request.headers.authorization ?? null,
+          };
+          const chosen = { runnable, params };
+          return scope.run(start, (record) =>
+            answer(request, response, record, chosen.runnable, chosen.params).catch(
+              (error: unknown) => failed(response, record, error),
+            ),
+          );
+        },
+        () => {
+          // The client went away before sending its whole body.
+          response.destroy();
+        },
+      )
+      .catch(() => {
         response.destroy();
-      },
-    );
+      });
   };
 }
