@@ -72,6 +72,12 @@ const sessionResource: CachedResource<SessionNeed, SessionRecord> = {
   lifetime: (record) => (record.status === 'ENDED' ? 'finished' : 'live'),
 };
 
+/** Made on first use: most requests need one or two of a request's loaders, not all five. */
+function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -125,8 +131,8 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
     return needs;
   };
 
-  const participants = createSectionedLoader<ParticipantKey, SectionNeed, ParticipantDetailsRecord>(
-    {
+  const participants = lazy(() =>
+    createSectionedLoader<ParticipantKey, SectionNeed, ParticipantDetailsRecord>({
       resourceKey: participantKey,
       needKey: participantResource.needKey,
       covers: participantResource.covers,
@@ -136,83 +142,85 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
         ),
       limit,
       ...observed('participant'),
-    },
+    }),
   );
-  const peerReports = createSectionedLoader<PeerKey, SectionNeed, PeerReportRecord>({
-    resourceKey: peerKey,
-    needKey: peerReportResource.needKey,
-    covers: peerReportResource.covers,
-    fetch: (key, need) =>
-      cache.through(peerReportResource, peerKey(key), need, () =>
-        client.getPeerReport(key, sectionQuery(need), call),
-      ),
-    limit,
-    ...observed('peer_report'),
-  });
-  const sessions = createSectionedLoader<SessionKey, SessionNeed, SessionRecord>({
-    resourceKey: sessionKey,
-    needKey: sessionResource.needKey,
-    covers: sessionResource.covers,
-    fetch: (key, need) =>
-      cache.through(sessionResource, sessionKey(key), need, () =>
-        client.getSession(
-          key,
-          { include_breakout_rooms: need.breakoutRooms ? 'true' : undefined },
-          call,
+  const peerReports = lazy(() =>
+    createSectionedLoader<PeerKey, SectionNeed, PeerReportRecord>({
+      resourceKey: peerKey,
+      needKey: peerReportResource.needKey,
+      covers: peerReportResource.covers,
+      fetch: (key, need) =>
+        cache.through(peerReportResource, peerKey(key), need, () =>
+          client.getPeerReport(key, sectionQuery(need), call),
         ),
-      ),
-    limit,
-    ...observed('session'),
-  });
-  const participantPages = new DataLoader<
-    { key: SessionKey; query: Query },
-    Page<ParticipantBasicsRecord>,
-    string
-  >(
-    (requests) => {
-      observer.batch('participants', requests.length);
-      return Promise.all(
-        requests.map(({ key, query }) =>
-          limit(() => client.listSessionParticipants(key, query, call)).catch(asError),
-        ),
-      );
-    },
-    {
-      cacheKeyFn: ({ key, query }) => `${sessionKey(key)}?${queryKey(query)}`,
-      cacheMap: observedCache(() => {
-        observer.dedupeHit('participants');
-      }),
-    },
+      limit,
+      ...observed('peer_report'),
+    }),
   );
-  const sessionPages = new DataLoader<
-    { scope: AppScope; query: Query },
-    Page<SessionRecord>,
-    string
-  >(
-    (requests) => {
-      observer.batch('sessions', requests.length);
-      return Promise.all(
-        requests.map(({ scope, query }) =>
-          limit(() => client.listSessions(scope, query, call)).catch(asError),
+  const sessions = lazy(() =>
+    createSectionedLoader<SessionKey, SessionNeed, SessionRecord>({
+      resourceKey: sessionKey,
+      needKey: sessionResource.needKey,
+      covers: sessionResource.covers,
+      fetch: (key, need) =>
+        cache.through(sessionResource, sessionKey(key), need, () =>
+          client.getSession(
+            key,
+            { include_breakout_rooms: need.breakoutRooms ? 'true' : undefined },
+            call,
+          ),
         ),
-      );
-    },
-    {
-      cacheKeyFn: ({ scope, query }) => `${scopeKey(scope)}?${queryKey(query)}`,
-      cacheMap: observedCache(() => {
-        observer.dedupeHit('sessions');
-      }),
-    },
+      limit,
+      ...observed('session'),
+    }),
+  );
+  const participantPages = lazy(
+    () =>
+      new DataLoader<{ key: SessionKey; query: Query }, Page<ParticipantBasicsRecord>, string>(
+        (requests) => {
+          observer.batch('participants', requests.length);
+          return Promise.all(
+            requests.map(({ key, query }) =>
+              limit(() => client.listSessionParticipants(key, query, call)).catch(asError),
+            ),
+          );
+        },
+        {
+          cacheKeyFn: ({ key, query }) => `${sessionKey(key)}?${queryKey(query)}`,
+          cacheMap: observedCache(() => {
+            observer.dedupeHit('participants');
+          }),
+        },
+      ),
+  );
+  const sessionPages = lazy(
+    () =>
+      new DataLoader<{ scope: AppScope; query: Query }, Page<SessionRecord>, string>(
+        (requests) => {
+          observer.batch('sessions', requests.length);
+          return Promise.all(
+            requests.map(({ scope, query }) =>
+              limit(() => client.listSessions(scope, query, call)).catch(asError),
+            ),
+          );
+        },
+        {
+          cacheKeyFn: ({ scope, query }) => `${scopeKey(scope)}?${queryKey(query)}`,
+          cacheMap: observedCache(() => {
+            observer.dedupeHit('sessions');
+          }),
+        },
+      ),
   );
 
   return {
     participantDetails: (key: ParticipantKey, info: GraphQLResolveInfo) =>
-      participants.load(key, needsOf(info).participant),
+      participants().load(key, needsOf(info).participant),
     peerReport: (key: PeerKey, info: GraphQLResolveInfo) =>
-      peerReports.load(key, needsOf(info).peerReport),
+      peerReports().load(key, needsOf(info).peerReport),
     session: (key: SessionKey, info: GraphQLResolveInfo) =>
-      sessions.load(key, needsOf(info).session),
-    sessionParticipants: (key: SessionKey, query: Query) => participantPages.load({ key, query }),
-    sessions: (scope: AppScope, query: Query) => sessionPages.load({ scope, query }),
+      sessions().load(key, needsOf(info).session),
+    sessionParticipants: (key: SessionKey, query: Query) => participantPages().load({ key, query }),
+    sessions: (scope: AppScope, query: Query) => sessionPages().load({ scope, query }),
   };
 }
