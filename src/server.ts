@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
-import { createSchema, createYoga, processRegularResult } from 'graphql-yoga';
+import { createSchema, createYoga } from 'graphql-yoga';
 import type { GraphiQLOptions, YogaServerInstance } from 'graphql-yoga';
 import { createSectionCache } from './cache/section-cache.js';
 import type { SectionCacheSettings } from './cache/section-cache.js';
@@ -10,7 +10,7 @@ import type { GatewayContext } from './context.js';
 import type { RequestLimits, UpstreamSettings } from './config.js';
 import type { ScopeDefaults } from './credentials.js';
 import { createGraphiQLOptions } from './graphiql.js';
-import { createFastLane, maskLikeYoga } from './http/fast-lane.js';
+import { createFastLane, maskLikeYoga, respondLikeYoga } from './http/fast-lane.js';
 import type { Fallback } from './http/fast-lane.js';
 import { createPreparedDocuments } from './http/prepared-documents.js';
 import { withSecretsMasked } from './logger.js';
@@ -244,10 +244,7 @@ export function createGateway(config: GatewayConfig): Gateway {
       if (masked !== error) yogaLog('error')(error);
       return masked;
     },
-    respondWithErrors: async (result) => {
-      const response = processRegularResult(result, yoga.fetchAPI, 'application/json');
-      return { status: response.status, headers: response.headers, body: await response.text() };
-    },
+    respondWithErrors: respondLikeYoga(yoga.fetchAPI),
     maxRequestBytes: config.limits.maxRequestBytes,
     maxUpstreamCalls: config.limits.maxUpstreamCalls,
   });

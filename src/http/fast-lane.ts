@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getVariableValues, GraphQLError } from 'graphql';
-import { maskError } from 'graphql-yoga';
+import { maskError, processRegularResult } from 'graphql-yoga';
+import type { FetchAPI } from 'graphql-yoga';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import type { ContextRequest, GatewayContext } from '../context.js';
 import { REQUEST_ID_HEADER } from '../observability/request-scope.js';
@@ -49,6 +50,14 @@ export function maskLikeYoga(error: GraphQLError): GraphQLError {
   return masked instanceof GraphQLError
     ? masked
     : new GraphQLError(masked.message, { originalError: masked });
+}
+
+/** Yoga's own result processor for `application/json`, which sets statuses and error headers. */
+export function respondLikeYoga(fetchAPI: FetchAPI): ErrorResponder {
+  return async (result) => {
+    const response = processRegularResult(result, fetchAPI, 'application/json');
+    return { status: response.status, headers: response.headers, body: await response.text() };
+  };
 }
 
 /** Accept headers under which the full pipeline answers `application/json`. */
@@ -232,12 +241,11 @@ export function createFastLane(
       cacheControl: request.headers['cache-control'] ?? null,
       signal: (ms) => requestSignal(response, ms),
     });
-    let result: ExecutionResult;
-    try {
-      result = await runnable.compiled.query(undefined, context, params.variables);
-    } catch (error) {
-      result = { errors: [options.maskError(error as GraphQLError)] };
-    }
+    const result: ExecutionResult = await runnable.compiled.query(
+      undefined,
+      context,
+      params.variables,
+    );
     const { errors } = result;
     if (errors === undefined || errors.length === 0) {
       record.outcome = 'success';
@@ -253,16 +261,22 @@ export function createFastLane(
       return;
     }
     // The order of the full pipeline's hooks: jit's errors as graphql-js's, no suggestions,
-    // masking, then (on the result to send) codes and request ids.
-    const processed = withErrorRequestIds(
-      withStableCodes({
-        ...result,
-        errors: errors.map((error) =>
-          options.maskError(withoutSuggestion(asGraphQLJsError(error, document, operation))),
-        ),
-      }),
-      record.id,
-    );
+    // masking, then (in sendErrors, on the result to send) codes and request ids.
+    await sendErrors(response, record, {
+      ...result,
+      errors: errors.map((error) =>
+        options.maskError(withoutSuggestion(asGraphQLJsError(error, document, operation))),
+      ),
+    });
+  };
+
+  /** A result whose errors are masked already, with codes and request ids, as Yoga writes it. */
+  const sendErrors = async (
+    response: ServerResponse,
+    record: RequestRecord,
+    result: ExecutionResult,
+  ): Promise<void> => {
+    const processed = withErrorRequestIds(withStableCodes(result), record.id);
     record.outcome = outcomeOf(processed);
     const reply = await options.respondWithErrors(processed);
     send(response, record, reply.status, reply.headers, reply.body);
@@ -270,9 +284,9 @@ export function createFastLane(
   };
 
   /**
-   * An answer that failed unexpectedly (a bug, not an execution error, which the answer catches):
-   * the client gets Yoga's answer to an unexpected error, masked, with HTTP 500, and the request
-   * is still recorded. Only a response already under way is cut off.
+   * An answer that failed unexpectedly (a bug, not a field error, which the executor reports in
+   * the result): the client gets Yoga's answer to an unexpected error, masked, with HTTP 500, and
+   * the request is still recorded. Only a response already under way is cut off.
    */
   const failed = async (
     response: ServerResponse,
@@ -289,14 +303,19 @@ export function createFastLane(
         : new GraphQLError(error instanceof Error ? error.message : String(error), {
             originalError: error instanceof Error ? error : undefined,
           });
-    const processed = withErrorRequestIds(
-      withStableCodes({ errors: [options.maskError(unexpected)] }),
-      record.id,
-    );
-    record.outcome = 'error';
-    const reply = await options.respondWithErrors(processed);
-    send(response, record, reply.status, reply.headers, reply.body);
-    options.finish(record, reply.status);
+    await sendErrors(response, record, { errors: [options.maskError(unexpected)] });
+  };
+
+  /** What the lane would run for this body, or undefined for Yoga to judge. */
+  const choose = (body: Buffer): { params: Params; runnable: RunnableQuery } | undefined => {
+    try {
+      const params = paramsOf(body, options.persistedDocuments);
+      const runnable = params && plan(params);
+      return params && runnable && { params, runnable };
+    } catch {
+      // Whatever the lane cannot judge, Yoga judges.
+      return undefined;
+    }
   };
 
   return (request, response, fallback) => {
@@ -307,16 +326,8 @@ export function createFastLane(
     readBody(request)
       .then(
         (body) => {
-          let params: Params | undefined;
-          let runnable: RunnableQuery | undefined;
-          try {
-            params = paramsOf(body, options.persistedDocuments);
-            runnable = params && plan(params);
-          } catch {
-            // Whatever the lane cannot judge, Yoga judges.
-            runnable = undefined;
-          }
-          if (params === undefined || runnable === undefined) {
+          const chosen = choose(body);
+          if (chosen === undefined) {
             fallback(request, response, body);
             return;
           }
@@ -326,7 +337,6 @@ export function createFastLane(
             requestId: request.headers[REQUEST_ID_HEADER]?.toString() ?? null,
             authorization: request.headers.authorization ?? null,
           };
-          const chosen = { runnable, params };
           return scope.run(start, (record) =>
             answer(request, response, record, chosen.runnable, chosen.params).catch(
               (error: unknown) => failed(response, record, error),

@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSchema, createYoga, processRegularResult } from 'graphql-yoga';
+import { createSchema, createYoga } from 'graphql-yoga';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createFastLane, maskLikeYoga } from '../../src/http/fast-lane.js';
+import { createFastLane, maskLikeYoga, respondLikeYoga } from '../../src/http/fast-lane.js';
 import type { FastLaneOptions } from '../../src/http/fast-lane.js';
 import { createPreparedDocuments } from '../../src/http/prepared-documents.js';
 import { createRequestScope } from '../../src/observability/request-scope.js';
@@ -33,10 +33,7 @@ async function serveBrokenLane(finished: { record: RequestRecord; status: number
     scope: createRequestScope(),
     finish: (record, status) => finished.push({ record, status }),
     maskError: maskLikeYoga,
-    respondWithErrors: async (result) => {
-      const response = processRegularResult(result, fetchAPI, 'application/json');
-      return { status: response.status, headers: response.headers, body: await response.text() };
-    },
+    respondWithErrors: respondLikeYoga(fetchAPI),
     maxRequestBytes: limits.maxRequestBytes,
     maxUpstreamCalls: limits.maxUpstreamCalls,
   };
