@@ -9,10 +9,11 @@ import type {
   PeerKey,
   Query,
   SessionKey,
+  Sized,
   UpstreamClient,
 } from '../upstream/client.js';
 import type { PeerReportRecord } from '../upstream/peer-report-record.js';
-import type { ParticipantBasicsRecord, ParticipantDetailsRecord } from '../upstream/schemas.js';
+import type { ParticipantDetailsRecord } from '../upstream/schemas.js';
 import type { SessionRecord } from '../upstream/session-schemas.js';
 import { noCache } from '../cache/section-cache.js';
 import type { CachedResource, Lifetime, TokenScopedCache } from '../cache/section-cache.js';
@@ -131,86 +132,73 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
     return needs;
   };
 
-  const participants = lazy(() =>
-    createSectionedLoader<ParticipantKey, SectionNeed, ParticipantDetailsRecord>({
-      resourceKey: participantKey,
-      needKey: participantResource.needKey,
-      covers: participantResource.covers,
-      fetch: (key, need) =>
-        cache.through(participantResource, participantKey(key), need, () =>
-          client.getParticipantDetails(key, sectionQuery(need), call),
+  /** A request's loader of one resource kind, fetched through the cross-request cache. */
+  const sectioned = <Key, Need, Value>(
+    name: LoaderName,
+    resource: CachedResource<Need, Value>,
+    keyOf: (key: Key) => string,
+    get: (key: Key, need: Need) => Promise<Sized<Value>>,
+  ) =>
+    lazy(() =>
+      createSectionedLoader<Key, Need, Value>({
+        resourceKey: keyOf,
+        needKey: resource.needKey,
+        covers: resource.covers,
+        fetch: (key, need) => cache.through(resource, keyOf(key), need, () => get(key, need)),
+        limit,
+        ...observed(name),
+      }),
+    );
+  /** A request's loader of one list endpoint: identical pages are asked for once. */
+  const pages = <Request, Item>(
+    name: LoaderName,
+    keyOf: (request: Request) => string,
+    list: (request: Request) => Promise<Page<Item>>,
+  ) =>
+    lazy(
+      () =>
+        new DataLoader<Request, Page<Item>, string>(
+          (requests) => {
+            observer.batch(name, requests.length);
+            return Promise.all(
+              requests.map((request) => limit(() => list(request)).catch(asError)),
+            );
+          },
+          {
+            cacheKeyFn: keyOf,
+            cacheMap: observedCache(() => {
+              observer.dedupeHit(name);
+            }),
+          },
         ),
-      limit,
-      ...observed('participant'),
-    }),
+    );
+
+  const participants = sectioned(
+    'participant',
+    participantResource,
+    participantKey,
+    (key: ParticipantKey, need) => client.getParticipantDetails(key, sectionQuery(need), call),
   );
-  const peerReports = lazy(() =>
-    createSectionedLoader<PeerKey, SectionNeed, PeerReportRecord>({
-      resourceKey: peerKey,
-      needKey: peerReportResource.needKey,
-      covers: peerReportResource.covers,
-      fetch: (key, need) =>
-        cache.through(peerReportResource, peerKey(key), need, () =>
-          client.getPeerReport(key, sectionQuery(need), call),
-        ),
-      limit,
-      ...observed('peer_report'),
-    }),
+  const peerReports = sectioned('peer_report', peerReportResource, peerKey, (key: PeerKey, need) =>
+    client.getPeerReport(key, sectionQuery(need), call),
   );
-  const sessions = lazy(() =>
-    createSectionedLoader<SessionKey, SessionNeed, SessionRecord>({
-      resourceKey: sessionKey,
-      needKey: sessionResource.needKey,
-      covers: sessionResource.covers,
-      fetch: (key, need) =>
-        cache.through(sessionResource, sessionKey(key), need, () =>
-          client.getSession(
-            key,
-            { include_breakout_rooms: need.breakoutRooms ? 'true' : undefined },
-            call,
-          ),
-        ),
-      limit,
-      ...observed('session'),
-    }),
+  const sessions = sectioned('session', sessionResource, sessionKey, (key: SessionKey, need) =>
+    client.getSession(
+      key,
+      { include_breakout_rooms: need.breakoutRooms ? 'true' : undefined },
+      call,
+    ),
   );
-  const participantPages = lazy(
-    () =>
-      new DataLoader<{ key: SessionKey; query: Query }, Page<ParticipantBasicsRecord>, string>(
-        (requests) => {
-          observer.batch('participants', requests.length);
-          return Promise.all(
-            requests.map(({ key, query }) =>
-              limit(() => client.listSessionParticipants(key, query, call)).catch(asError),
-            ),
-          );
-        },
-        {
-          cacheKeyFn: ({ key, query }) => `${sessionKey(key)}?${queryKey(query)}`,
-          cacheMap: observedCache(() => {
-            observer.dedupeHit('participants');
-          }),
-        },
-      ),
+  const participantPages = pages(
+    'participants',
+    ({ key, query }: { key: SessionKey; query: Query }) => `${sessionKey(key)}?${queryKey(query)}`,
+    ({ key, query }) => client.listSessionParticipants(key, query, call),
   );
-  const sessionPages = lazy(
-    () =>
-      new DataLoader<{ scope: AppScope; query: Query }, Page<SessionRecord>, string>(
-        (requests) => {
-          observer.batch('sessions', requests.length);
-          return Promise.all(
-            requests.map(({ scope, query }) =>
-              limit(() => client.listSessions(scope, query, call)).catch(asError),
-            ),
-          );
-        },
-        {
-          cacheKeyFn: ({ scope, query }) => `${scopeKey(scope)}?${queryKey(query)}`,
-          cacheMap: observedCache(() => {
-            observer.dedupeHit('sessions');
-          }),
-        },
-      ),
+  const sessionPages = pages(
+    'sessions',
+    ({ scope, query }: { scope: AppScope; query: Query }) =>
+      `${scopeKey(scope)}?${queryKey(query)}`,
+    ({ scope, query }) => client.listSessions(scope, query, call),
   );
 
   return {
