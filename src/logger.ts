@@ -133,40 +133,30 @@ export const MIN_SECRET_LENGTH = 8;
 export function withSecretsMasked(logger: Logger, secrets: () => Iterable<string>): Logger {
   // Masking walks every field, so it is skipped for a line the logger would drop anyway.
   const enabled = (severity: Severity) => logger.isLevelEnabled?.(severity) ?? true;
-  const line =
-    (severity: Severity, write: (message: string, fields?: LogFields) => void) =>
-    (message: string, fields?: LogFields) => {
-      if (!enabled(severity)) return;
-      // Asked once per line, not per string in it.
-      const inPlay = [...secrets()].filter((secret) => secret.length >= MIN_SECRET_LENGTH);
-      if (inPlay.length === 0) {
-        write(message, fields);
-        return;
-      }
-      const mask = (text: string): string =>
-        inPlay.reduce(
-          (masked, secret) =>
-            masked.includes(secret) ? masked.split(secret).join('[REDACTED]') : masked,
-          text,
-        );
-      write(
-        mask(message),
-        fields === undefined ? undefined : (describe(fields, mask) as LogFields),
+  const line = (severity: Severity) => (message: string, fields?: LogFields) => {
+    if (!enabled(severity)) return;
+    // Asked once per line, not per string in it.
+    const inPlay = [...secrets()].filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+    if (inPlay.length === 0) {
+      logger[severity](message, fields);
+      return;
+    }
+    const mask = (text: string): string =>
+      inPlay.reduce(
+        (masked, secret) =>
+          masked.includes(secret) ? masked.split(secret).join(CENSORED) : masked,
+        text,
       );
-    };
+    logger[severity](
+      mask(message),
+      fields === undefined ? undefined : (describe(fields, mask) as LogFields),
+    );
+  };
   return {
-    debug: line('debug', (message, fields) => {
-      logger.debug(message, fields);
-    }),
-    info: line('info', (message, fields) => {
-      logger.info(message, fields);
-    }),
-    warn: line('warn', (message, fields) => {
-      logger.warn(message, fields);
-    }),
-    error: line('error', (message, fields) => {
-      logger.error(message, fields);
-    }),
+    debug: line('debug'),
+    info: line('info'),
+    warn: line('warn'),
+    error: line('error'),
     isLevelEnabled: enabled,
   };
 }
