@@ -47,10 +47,18 @@ async function getJson(path: string, authorization: string): Promise<unknown> {
   return body.json();
 }
 
-/** Output field → upstream path (dot-separated), or [path, nested selection]. */
+/**
+ * Output field → upstream path (dot-separated), [path, nested selection], or a nested selection read from
+ * the same upstream object: a grouping the GraphQL schema has and the wire does not (the peer report's
+ * flat `quality` keys, `audio_producer_cumulative` …, gathered under `audio`, `video`).
+ */
 interface Shape {
-  readonly [field: string]: string | readonly [string, Shape];
+  readonly [field: string]: string | Nested | Shape;
 }
+type Nested = readonly [string, Shape];
+
+// Array.isArray does not narrow a readonly tuple out of a union, hence the predicate.
+const isNested = (spec: Nested | Shape): spec is Nested => Array.isArray(spec);
 
 function at(source: unknown, path: string): unknown {
   let value = source;
@@ -67,7 +75,11 @@ function pick(source: unknown, shape: Shape): unknown {
   const out: Record<string, unknown> = {};
   for (const [field, spec] of Object.entries(shape)) {
     out[field] =
-      typeof spec === 'string' ? (at(source, spec) ?? null) : pick(at(source, spec[0]), spec[1]);
+      typeof spec === 'string'
+        ? (at(source, spec) ?? null)
+        : isNested(spec)
+          ? pick(at(source, spec[0]), spec[1])
+          : pick(source, spec);
   }
   return out;
 }
@@ -145,7 +157,7 @@ const PARTICIPANT_FULL: Shape = {
         'precall_network_information',
         {
           backendRtt: 'backend_rtt',
-          effectiveNetworktype: 'effective_networktype',
+          effectiveNetworkType: 'effective_networktype',
           fractionalLoss: 'fractional_loss',
           jitter: 'jitter',
           reflexiveConnectivity: 'reflexive_connectivity',
@@ -198,53 +210,45 @@ const PARTICIPANT_FULL: Shape = {
 const percentiles = (...names: string[]): Shape =>
   Object.fromEntries(names.map((name) => [name, name]));
 
+/** Upstream `quality` is flat (`audio_producer_cumulative`, …); the gateway groups it by media. */
 const FAN_OUT_QUALITY: Shape = {
-  audio: [
-    'audio',
-    {
-      producerCumulative: [
-        'producer_cumulative',
-        {
-          qualityMos: ['quality_mos', percentiles('avg', 'p50', 'p90')],
-          packetLoss: ['packet_loss', percentiles('avg')],
-          rtt: ['rtt', percentiles('avg')],
-        },
-      ],
-      consumerCumulative: [
-        'consumer_cumulative',
-        { qualityMos: ['quality_mos', percentiles('avg', 'p90')] },
-      ],
-    },
-  ],
-  video: [
-    'video',
-    {
-      producerCumulative: [
-        'producer_cumulative',
-        {
-          qualityMos: ['quality_mos', percentiles('avg', 'p90')],
-          framesPerSecond: ['frame_per_second', percentiles('p50')],
-        },
-      ],
-      consumerCumulative: [
-        'consumer_cumulative',
-        { qualityMos: ['quality_mos', percentiles('avg', 'p90')] },
-      ],
-    },
-  ],
+  audio: {
+    producerCumulative: [
+      'audio_producer_cumulative',
+      {
+        qualityMos: ['quality_mos', percentiles('avg', 'p50', 'p90')],
+        packetLoss: ['packet_loss', percentiles('avg')],
+        rtt: ['rtt', percentiles('avg')],
+      },
+    ],
+    consumerCumulative: [
+      'audio_consumer_cumulative',
+      { qualityMos: ['quality_mos', percentiles('avg', 'p90')] },
+    ],
+  },
+  video: {
+    producerCumulative: [
+      'video_producer_cumulative',
+      {
+        qualityMos: ['quality_mos', percentiles('avg', 'p90')],
+        framesPerSecond: ['frame_per_second', percentiles('p50')],
+      },
+    ],
+    consumerCumulative: [
+      'video_consumer_cumulative',
+      { qualityMos: ['quality_mos', percentiles('avg', 'p90')] },
+    ],
+  },
 };
 
-/** `quality { <media> { <side>Cumulative { qualityMos { avg } } } }`. */
+/** `quality { <media> { <side>Cumulative { qualityMos { avg } } } }`, from upstream `<media>_<side>_cumulative`. */
 const mosAvg = (media: 'audio' | 'video', side: 'producer' | 'consumer'): Shape => ({
-  [media]: [
-    media,
-    {
-      [`${side}Cumulative`]: [
-        `${side}_cumulative`,
-        { qualityMos: ['quality_mos', percentiles('avg')] },
-      ],
-    },
-  ],
+  [media]: {
+    [`${side}Cumulative`]: [
+      `${media}_${side}_cumulative`,
+      { qualityMos: ['quality_mos', percentiles('avg')] },
+    ],
+  },
 });
 
 type Variables = Record<string, unknown>;

@@ -198,7 +198,7 @@ const PARTICIPANT_FULL_GATEWAY = /* GraphQL */ `
         }
         precallNetworkInformation {
           backendRtt
-          effectiveNetworktype
+          effectiveNetworkType
           fractionalLoss
           jitter
           reflexiveConnectivity
@@ -366,14 +366,10 @@ const FAN_OUT_MESH = /* GraphQL */ `
             data {
               peer_report {
                 quality {
-                  audio {
-                    producer_cumulative { quality_mos { avg p50 p90 } packet_loss { avg } rtt { avg } }
-                    consumer_cumulative { quality_mos { avg p90 } }
-                  }
-                  video {
-                    producer_cumulative { quality_mos { avg p90 } frame_per_second { p50 } }
-                    consumer_cumulative { quality_mos { avg p90 } }
-                  }
+                  audio_producer_cumulative { quality_mos { avg p50 p90 } packet_loss { avg } rtt { avg } }
+                  audio_consumer_cumulative { quality_mos { avg p90 } }
+                  video_producer_cumulative { quality_mos { avg p90 } frame_per_second { p50 } }
+                  video_consumer_cumulative { quality_mos { avg p90 } }
                 }
               }
             }
@@ -404,9 +400,9 @@ function duplicatesMesh(): string {
   const fields = Array.from(
     { length: DUPLICATE_PEERS },
     (_, i) => `
-    a${i}: getPeerReport(peer_id: $p${i}, filters: $quality) { data { id display_name peer_report { quality { audio { producer_cumulative { quality_mos { avg } } } } } } }
-    b${i}: getPeerReport(peer_id: $p${i}, filters: $quality) { data { peer_report { quality { video { producer_cumulative { quality_mos { avg } } } } } } }
-    c${i}: getPeerReport(peer_id: $p${i}, filters: $quality) { data { display_name peer_report { quality { audio { consumer_cumulative { quality_mos { avg } } } } } } }
+    a${i}: getPeerReport(peer_id: $p${i}, filters: $quality) { data { id display_name peer_report { quality { audio_producer_cumulative { quality_mos { avg } } } } } }
+    b${i}: getPeerReport(peer_id: $p${i}, filters: $quality) { data { peer_report { quality { video_producer_cumulative { quality_mos { avg } } } } } }
+    c${i}: getPeerReport(peer_id: $p${i}, filters: $quality) { data { display_name peer_report { quality { audio_consumer_cumulative { quality_mos { avg } } } } } }
     d${i}: getPeerReport(peer_id: $p${i}, filters: $basic) { data { duration preset_name } }`,
   ).join('');
   return `query Duplicates(${variables}, $quality: String, $basic: String) {${fields}\n}\n`;

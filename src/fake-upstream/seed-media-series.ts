@@ -1,16 +1,20 @@
-import type { JsonObject } from './json.js';
 import { round } from './random.js';
 import type { Random } from './random.js';
 import type { MediaSample } from './seed-cumulatives.js';
+import type { QualityLimitation } from './seed-timeline.js';
 
 /**
- * Producer and consumer sample series of a peer report. Counters (packets, bytes, frames) are cumulative like
- * WebRTC's getStats; per-interval measures (mos, jitter, rtt, fps) describe the ~7 s before each timestamp [I].
- * Sample `rtt` and `jitter` are in seconds, cumulative latency blocks in ms [I, per the contract's units].
+ * Producer and consumer sample series of a peer report, one builder per series kind, each with the keys the wire
+ * carries for that kind and no other (`/tmp/work/wire-keys.md`, the Dyte v2 example): a consumer has no `rtt`,
+ * `bytes_sent` or `packets_sent`, only a video consumer has `fir_count` among the consumer keys, and so on.
+ * Counters (packets, bytes, frames) are cumulative like WebRTC's getStats; per-interval measures (mos, jitter, rtt,
+ * fps, jitter buffer delay) describe the ~7 s before each timestamp [I]. Sample `rtt` and `jitter` are in seconds,
+ * `jitter_buffer_delay` in ms, cumulative latency blocks in ms [I, per the contract's units].
  */
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const AUDIO_PACKETS_PER_SECOND = 50;
+const AUDIO_SAMPLE_RATE = 48_000;
 const VIDEO_BYTES_PER_PACKET = 1100;
 
 export interface Track {
@@ -19,81 +23,183 @@ export interface Track {
   readonly mid: string;
 }
 
-/*
- * The series builders write each sample as one object literal rather than spreading shared parts: V8 keeps
- * literals in fast mode, and with ~1,000 samples per report the spreads made a report ten times slower to build.
- */
-
 export interface Consumer {
   readonly consumerId: string;
   readonly peerId: string;
 }
 
-export function audioSeries(
-  rng: Random,
+/*
+ * Type aliases rather than interfaces: an alias is assignable to `JsonObject` (an interface has no implicit index
+ * signature), so the typed samples go into the response as they are and the cumulatives read them typed.
+ */
+
+export type AudioProducerSample = {
+  readonly mos_quality: number;
+  readonly timestamp: string;
+  readonly packets_lost: number;
+  readonly jitter: number;
+  readonly rtt: number;
+  readonly packets_sent: number;
+  readonly bytes_sent: number;
+  readonly producer_id: string;
+  readonly ssrc: number;
+  readonly mid: string;
+};
+
+export type AudioConsumerSample = {
+  readonly timestamp: string;
+  readonly mos_quality: number;
+  readonly packets_lost: number;
+  readonly packets_received: number;
+  readonly bytes_received: number;
+  readonly jitter: number;
+  readonly jitter_buffer_delay: number;
+  readonly jitter_buffer_emitted_count: number;
+  readonly concealment_events: number;
+  readonly producer_id: string;
+  readonly consumer_id: string;
+  readonly peer_id: string;
+  readonly ssrc: number;
+  readonly mid: string;
+};
+
+export type VideoProducerSample = AudioProducerSample & {
+  readonly frame_width: number;
+  readonly frame_height: number;
+  readonly frames_encoded: number;
+  readonly frames_per_second: number;
+  readonly key_frames_encoded: number;
+  readonly fir_count: number;
+  readonly pli_count: number;
+  readonly quality_limitation_reason: QualityLimitation;
+  readonly quality_limitation_durations: {
+    readonly bandwidth: number;
+    readonly cpu: number;
+    readonly none: number;
+    readonly other: number;
+  };
+  readonly quality_limitation_resolution_changes: number;
+};
+
+export type VideoConsumerSample = Omit<AudioConsumerSample, 'concealment_events'> & {
+  readonly fir_count: number;
+  readonly frame_width: number;
+  readonly frame_height: number;
+  readonly frames_decoded: number;
+  readonly frames_dropped: number;
+  readonly frames_per_second: number;
+  readonly key_frames_decoded: number;
+};
+
+/*
+ * The builders write each sample as one object literal rather than spreading shared parts: V8 keeps literals in
+ * fast mode, and with ~1,000 samples per report the spreads made a report ten times slower to build.
+ */
+
+/** The uplink of a sent audio track; keys in the order of the Dyte v2 example's `audio_producer`. */
+export function audioProducerSeries(
   samples: readonly MediaSample[],
   track: Track,
-  consumer: Consumer | null,
-): JsonObject[] {
+): AudioProducerSample[] {
   let packetsSent = 0;
   let bytesSent = 0;
   let lost = 0;
-  let concealment = 0;
-  let emitted = 0;
-  return samples.map(({ condition, seconds }): JsonObject => {
+  return samples.map(({ condition, seconds }): AudioProducerSample => {
     const packets = Math.round(seconds * AUDIO_PACKETS_PER_SECOND);
     packetsSent += packets;
     bytesSent += Math.round((condition.audioKbps * 1000 * seconds) / 8);
     lost += Math.round((packets * condition.lossPct) / 100);
-    const timestamp = iso(condition.atMs);
-    const jitter = round(condition.jitterMs / 1000, 4);
-    const rtt = round(condition.rttMs / 1000, 4);
-    if (consumer === null) {
-      return {
-        timestamp,
-        mos_quality: condition.mos,
-        packets_lost: lost,
-        packets_sent: packetsSent,
-        bytes_sent: bytesSent,
-        jitter,
-        rtt,
-        producer_id: track.producerId,
-        ssrc: track.ssrc,
-        mid: track.mid,
-      };
-    }
-    concealment += Math.round(((packets * condition.lossPct) / 100) * rng.float(0.3, 0.9));
-    emitted += Math.round(seconds * 48000);
     return {
-      timestamp,
-      mos_quality: round(Math.max(1, condition.mos - rng.float(0, 0.15)), 2),
+      mos_quality: condition.mos,
+      timestamp: iso(condition.atMs),
       packets_lost: lost,
-      // What the remote sender reports having sent, as the contract lists the producer counters here too.
+      jitter: round(condition.jitterMs / 1000, 4),
+      rtt: round(condition.rttMs / 1000, 4),
       packets_sent: packetsSent,
       bytes_sent: bytesSent,
-      jitter,
-      rtt,
       producer_id: track.producerId,
       ssrc: track.ssrc,
       mid: track.mid,
-      bytes_received: bytesSent - Math.round((bytesSent * condition.lossPct) / 100),
-      packets_received: packetsSent - lost,
-      concealment_events: concealment,
-      // Milliseconds of buffering over the interval [I].
-      jitter_buffer_delay: round(condition.jitterMs * rng.float(2, 3.5), 1),
-      jitter_buffer_emitted_count: emitted,
-      consumer_id: consumer.consumerId,
-      peer_id: consumer.peerId,
     };
   });
 }
 
-export function videoSeries(
+/** A received audio track: receive-side counters only, since a consumer does not send (no rtt either). */
+export function audioConsumerSeries(
   rng: Random,
   samples: readonly MediaSample[],
   track: Track,
-  consumer: Consumer | null,
-): JsonObject[] {
+  consumer: Consumer,
+): AudioConsumerSample[] {
+  let received = 0;
+  let bytesReceived = 0;
+  let lost = 0;
+  let concealment = 0;
+  let emitted = 0;
+  return samples.map(({ condition, seconds }): AudioConsumerSample => {
+    const packets = Math.round(seconds * AUDIO_PACKETS_PER_SECOND);
+    const intervalLost = Math.round((packets * condition.lossPct) / 100);
+    const bytes = Math.round((condition.audioKbps * 1000 * seconds) / 8);
+    lost += intervalLost;
+    received += packets - intervalLost;
+    bytesReceived += bytes - Math.round((bytes * condition.lossPct) / 100);
+    concealment += Math.round(intervalLost * rng.float(0.3, 0.9));
+    emitted += Math.round(seconds * AUDIO_SAMPLE_RATE);
+    return {
+      timestamp: iso(condition.atMs),
+      mos_quality: round(Math.max(1, condition.mos - rng.float(0, 0.15)), 2),
+      packets_lost: lost,
+      packets_received: received,
+      bytes_received: bytesReceived,
+      jitter: round(condition.jitterMs / 1000, 4),
+      // Milliseconds of buffering over the interval [I].
+      jitter_buffer_delay: round(condition.jitterMs * rng.float(2, 3.5), 1),
+      jitter_buffer_emitted_count: emitted,
+      concealment_events: concealment,
+      producer_id: track.producerId,
+      consumer_id: consumer.consumerId,
+      peer_id: consumer.peerId,
+      ssrc: track.ssrc,
+      mid: track.mid,
+    };
+  });
+}
+
+/** Per-interval video counters both sides draw from: what one ~7 s interval adds. */
+interface VideoInterval {
+  readonly packets: number;
+  readonly bytes: number;
+  readonly lost: number;
+  readonly frames: number;
+  readonly keyFrames: number;
+  readonly fir: number;
+}
+
+/**
+ * Key frames come every few seconds only on loss (a receiver asks for one) or now and then; FIR only on heavy
+ * loss. The first interval always carries the key frame an encoder starts with.
+ */
+function videoInterval(rng: Random, sample: MediaSample, first: boolean): VideoInterval {
+  const { condition, seconds } = sample;
+  const bytes = Math.round((condition.videoKbps * 1000 * seconds) / 8);
+  const packets = Math.ceil(bytes / VIDEO_BYTES_PER_PACKET);
+  const keyFrames =
+    (first ? 1 : 0) + (condition.lossPct > 3 ? rng.int(1, 3) : rng.chance(0.1) ? 1 : 0);
+  return {
+    packets,
+    bytes,
+    lost: Math.round((packets * condition.lossPct) / 100),
+    frames: Math.round(condition.fps * seconds),
+    keyFrames,
+    fir: condition.lossPct > 15 ? 1 : 0,
+  };
+}
+
+export function videoProducerSeries(
+  rng: Random,
+  samples: readonly MediaSample[],
+  track: Track,
+): VideoProducerSample[] {
   let packetsSent = 0;
   let bytesSent = 0;
   let lost = 0;
@@ -101,86 +207,105 @@ export function videoSeries(
   let keyFrames = 0;
   let fir = 0;
   let pli = 0;
-  let dropped = 0;
   let resolutionChanges = 0;
-  let emitted = 0;
   let bandwidthSeconds = 0;
   let cpuSeconds = 0;
   let unlimitedSeconds = 0;
   let previousWidth = samples[0]?.condition.frameWidth ?? 0;
-  return samples.map(({ condition, seconds }): JsonObject => {
-    const bytes = Math.round((condition.videoKbps * 1000 * seconds) / 8);
-    const packets = Math.ceil(bytes / VIDEO_BYTES_PER_PACKET);
-    packetsSent += packets;
-    bytesSent += bytes;
-    lost += Math.round((packets * condition.lossPct) / 100);
-    const intervalFrames = Math.round(condition.fps * seconds);
-    framesEncoded += intervalFrames;
-    keyFrames += condition.lossPct > 3 ? rng.int(1, 3) : rng.chance(0.1) ? 1 : 0;
+  return samples.map((sample, index): VideoProducerSample => {
+    const { condition, seconds } = sample;
+    const interval = videoInterval(rng, sample, index === 0);
+    packetsSent += interval.packets;
+    bytesSent += interval.bytes;
+    lost += interval.lost;
+    framesEncoded += interval.frames;
+    keyFrames += interval.keyFrames;
+    fir += interval.fir;
     pli += condition.lossPct > 3 ? rng.int(1, 4) : rng.chance(0.05) ? 1 : 0;
-    fir += condition.lossPct > 15 ? 1 : 0;
-    dropped += Math.round((intervalFrames * condition.lossPct) / 100);
     if (condition.frameWidth !== previousWidth) resolutionChanges += 1;
     previousWidth = condition.frameWidth;
     if (condition.limitation === 'bandwidth') bandwidthSeconds += seconds;
     else if (condition.limitation === 'cpu') cpuSeconds += seconds;
     else unlimitedSeconds += seconds;
-    emitted += intervalFrames;
-    const timestamp = iso(condition.atMs);
-    const jitter = round(condition.jitterMs / 1000, 4);
-    const rtt = round(condition.rttMs / 1000, 4);
-    if (consumer === null) {
-      return {
-        timestamp,
-        mos_quality: condition.mos,
-        packets_lost: lost,
-        packets_sent: packetsSent,
-        bytes_sent: bytesSent,
-        jitter,
-        rtt,
-        producer_id: track.producerId,
-        ssrc: track.ssrc,
-        mid: track.mid,
-        frame_width: condition.frameWidth,
-        frame_height: condition.frameHeight,
-        frames_per_second: condition.fps,
-        frames_encoded: framesEncoded,
-        key_frames_encoded: keyFrames,
-        fir_count: fir,
-        pli_count: pli,
-        quality_limitation_reason: condition.limitation,
-        quality_limitation_durations: {
-          bandwidth: round(bandwidthSeconds, 3),
-          cpu: round(cpuSeconds, 3),
-          none: round(unlimitedSeconds, 3),
-          other: 0,
-        },
-        quality_limitation_resolution_changes: resolutionChanges,
-      };
-    }
     return {
-      timestamp,
-      mos_quality: round(Math.max(1, condition.mos - rng.float(0, 0.15)), 2),
+      mos_quality: condition.mos,
+      timestamp: iso(condition.atMs),
       packets_lost: lost,
+      jitter: round(condition.jitterMs / 1000, 4),
+      rtt: round(condition.rttMs / 1000, 4),
       packets_sent: packetsSent,
       bytes_sent: bytesSent,
-      jitter,
-      rtt,
       producer_id: track.producerId,
       ssrc: track.ssrc,
       mid: track.mid,
       frame_width: condition.frameWidth,
       frame_height: condition.frameHeight,
+      frames_encoded: framesEncoded,
       frames_per_second: condition.fps,
-      frames_decoded: framesEncoded - dropped,
-      frames_dropped: dropped,
-      key_frames_decoded: keyFrames,
-      bytes_received: bytesSent - Math.round((bytesSent * condition.lossPct) / 100),
-      packets_received: packetsSent - lost,
+      key_frames_encoded: keyFrames,
+      fir_count: fir,
+      pli_count: pli,
+      quality_limitation_reason: condition.limitation,
+      quality_limitation_durations: {
+        bandwidth: round(bandwidthSeconds, 3),
+        cpu: round(cpuSeconds, 3),
+        none: round(unlimitedSeconds, 3),
+        other: 0,
+      },
+      quality_limitation_resolution_changes: resolutionChanges,
+    };
+  });
+}
+
+/** A received video track; `fir_count` here counts the full-intra requests this receiver sent. */
+export function videoConsumerSeries(
+  rng: Random,
+  samples: readonly MediaSample[],
+  track: Track,
+  consumer: Consumer,
+): VideoConsumerSample[] {
+  let received = 0;
+  let bytesReceived = 0;
+  let lost = 0;
+  let framesDecoded = 0;
+  let dropped = 0;
+  let keyFrames = 0;
+  let fir = 0;
+  let emitted = 0;
+  return samples.map((sample, index): VideoConsumerSample => {
+    const { condition } = sample;
+    const interval = videoInterval(rng, sample, index === 0);
+    const intervalDropped = Math.round((interval.frames * condition.lossPct) / 100);
+    lost += interval.lost;
+    received += interval.packets - interval.lost;
+    bytesReceived += interval.bytes - Math.round((interval.bytes * condition.lossPct) / 100);
+    framesDecoded += interval.frames - intervalDropped;
+    dropped += intervalDropped;
+    keyFrames += interval.keyFrames;
+    fir += interval.fir;
+    emitted += interval.frames - intervalDropped;
+    return {
+      timestamp: iso(condition.atMs),
+      mos_quality: round(Math.max(1, condition.mos - rng.float(0, 0.15)), 2),
+      packets_lost: lost,
+      packets_received: received,
+      bytes_received: bytesReceived,
+      jitter: round(condition.jitterMs / 1000, 4),
+      // Milliseconds of buffering over the interval [I]; video buffers a little more than audio.
       jitter_buffer_delay: round(condition.jitterMs * rng.float(2, 4), 1),
       jitter_buffer_emitted_count: emitted,
+      producer_id: track.producerId,
       consumer_id: consumer.consumerId,
       peer_id: consumer.peerId,
+      ssrc: track.ssrc,
+      mid: track.mid,
+      fir_count: fir,
+      frame_width: condition.frameWidth,
+      frame_height: condition.frameHeight,
+      frames_decoded: framesDecoded,
+      frames_dropped: dropped,
+      frames_per_second: condition.fps,
+      key_frames_decoded: keyFrames,
     };
   });
 }

@@ -2,33 +2,38 @@ import type { JsonObject } from './json.js';
 import { createRandom, hashSeed, round } from './random.js';
 import type { Random } from './random.js';
 import {
-  commonCumulative,
-  percentiles,
-  videoCumulative,
+  audioConsumerCumulative,
+  audioProducerCumulative,
+  videoConsumerCumulative,
+  videoProducerCumulative,
   withIntervals,
 } from './seed-cumulatives.js';
 import type { MediaSample } from './seed-cumulatives.js';
-import { audioSeries, videoSeries } from './seed-media-series.js';
-import type { Consumer, Track } from './seed-media-series.js';
+import {
+  audioConsumerSeries,
+  audioProducerSeries,
+  videoConsumerSeries,
+  videoProducerSeries,
+} from './seed-media-series.js';
+import type { Consumer, Track, VideoProducerSample } from './seed-media-series.js';
 import type { SeedParticipant } from './seed-types.js';
 import { conditionSeries, sampleInstants } from './seed-timeline.js';
 
-/** `peer_report.quality`: audio, video and screen share, each as producer and consumer series with cumulatives. */
+/**
+ * `peer_report.quality`: ONE FLAT OBJECT of sixteen keys, as the wire has it (the published OpenAPI's
+ * `realtimekit_PeerReportQuality` and the Dyte v2 example): eight sample series (`audio_producer`,
+ * `screenshare_video_consumer`, …) and the same eight names with `_cumulative`. A GraphQL schema may group them by
+ * media kind; the wire never does.
+ */
 
-/** One media kind's four keys; an absent stream is `[]` with `{}` as its cumulative, as upstream sends it. */
-function mediaBlock(
-  producer: readonly JsonObject[],
-  producerCumulative: JsonObject,
-  consumer: readonly JsonObject[],
-  consumerCumulative: JsonObject,
-): JsonObject {
-  return {
-    producer,
-    producer_cumulative: producer.length === 0 ? {} : producerCumulative,
-    consumer,
-    consumer_cumulative: consumer.length === 0 ? {} : consumerCumulative,
-  };
+/** A cumulative over no samples is `{}`, as upstream sends it beside an empty `[]` series. */
+function cumulativeOf<T>(samples: readonly T[], build: (samples: readonly T[]) => JsonObject) {
+  return samples.length === 0 ? {} : build(samples);
 }
+
+/** Frame widths under which a camera picture counts as poor, and a shared screen's (text gets unreadable). */
+const POOR_CAMERA_BELOW_WIDTH = 640;
+const POOR_SCREEN_BELOW_WIDTH = 1280;
 
 function buildQuality(seed: number, participant: SeedParticipant, rng: Random): JsonObject {
   const { profile, record } = participant;
@@ -46,18 +51,17 @@ function buildQuality(seed: number, participant: SeedParticipant, rng: Random): 
     peerId: profile.remotePeerId,
   });
 
-  const audioProducer = profile.producesAudio ? audioSeries(rng, uplink, track('0'), null) : [];
-  const audioConsumer = audioSeries(rng, downlink, track('0'), consumerOf());
-  const videoProducer = profile.producesVideo ? videoSeries(rng, uplink, track('1'), null) : [];
-  const videoConsumer = videoSeries(rng, downlink, track('1'), consumerOf());
+  const audioProducer = profile.producesAudio ? audioProducerSeries(uplink, track('0')) : [];
+  const audioConsumer = audioConsumerSeries(rng, downlink, track('0'), consumerOf());
+  const videoProducer = profile.producesVideo ? videoProducerSeries(rng, uplink, track('1')) : [];
+  const videoConsumer = videoConsumerSeries(rng, downlink, track('1'), consumerOf());
 
-  let screenProducer: JsonObject[] = [];
-  let screenSamples: MediaSample[] = [];
+  let screenProducer: VideoProducerSample[] = [];
   if (profile.screenshare !== null) {
     const { fromMs, toMs } = profile.screenshare;
     const shareInstants = sampleInstants(seed, participant, fromMs, toMs);
     // Screen content: full HD at a low frame rate, whatever the camera was doing.
-    screenSamples = withIntervals(
+    const screenSamples: MediaSample[] = withIntervals(
       conditionSeries(seed, participant, shareInstants, 'screenshare').map((condition) => ({
         ...condition,
         frameWidth: 1920,
@@ -66,48 +70,33 @@ function buildQuality(seed: number, participant: SeedParticipant, rng: Random): 
       })),
       fromMs,
     );
-    screenProducer = videoSeries(rng, screenSamples, track('2'), null);
+    screenProducer = videoProducerSeries(rng, screenSamples, track('2'));
   }
 
+  // Key order as the Dyte v2 example sends it: the series, consumers first, then the cumulatives.
   return {
-    audio: mediaBlock(
-      audioProducer,
-      {
-        ...commonCumulative(uplink),
-        jitter: percentiles(
-          uplink.map((s) => s.condition.jitterMs),
-          1,
-        ),
-      },
-      audioConsumer,
-      {
-        ...commonCumulative(downlink),
-        jitter_buffer_delay: percentiles(
-          audioConsumer.map((sample) => Number(sample.jitter_buffer_delay)),
-          1,
-        ),
-      },
+    video_consumer: videoConsumer,
+    audio_consumer: audioConsumer,
+    screenshare_video_consumer: [],
+    screenshare_audio_consumer: [],
+    video_producer: videoProducer,
+    audio_producer: audioProducer,
+    screenshare_video_producer: screenProducer,
+    screenshare_audio_producer: [],
+    video_consumer_cumulative: cumulativeOf(videoConsumer, (samples) =>
+      videoConsumerCumulative(samples, POOR_CAMERA_BELOW_WIDTH),
     ),
-    video: mediaBlock(
-      videoProducer,
-      { ...commonCumulative(uplink), ...videoCumulative(uplink, 640) },
-      videoConsumer,
-      {
-        ...commonCumulative(downlink),
-        jitter_buffer_delay: percentiles(
-          videoConsumer.map((sample) => Number(sample.jitter_buffer_delay)),
-          1,
-        ),
-        ...videoCumulative(downlink, 640),
-      },
+    audio_consumer_cumulative: cumulativeOf(audioConsumer, audioConsumerCumulative),
+    screenshare_video_consumer_cumulative: {},
+    screenshare_audio_consumer_cumulative: {},
+    video_producer_cumulative: cumulativeOf(videoProducer, (samples) =>
+      videoProducerCumulative(samples, POOR_CAMERA_BELOW_WIDTH),
     ),
-    screenshare_audio: mediaBlock([], {}, [], {}),
-    screenshare_video: mediaBlock(
-      screenProducer,
-      { ...commonCumulative(screenSamples), ...videoCumulative(screenSamples, 1280) },
-      [],
-      {},
+    screenshare_video_producer_cumulative: cumulativeOf(screenProducer, (samples) =>
+      videoProducerCumulative(samples, POOR_SCREEN_BELOW_WIDTH),
     ),
+    audio_producer_cumulative: cumulativeOf(audioProducer, audioProducerCumulative),
+    screenshare_audio_producer_cumulative: {},
   };
 }
 

@@ -25,6 +25,18 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const mean = (values: readonly number[]): number =>
   values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
 
+/**
+ * `device_info.webgl_support` in participant details is a STRING on the wire: the published example sends
+ * `"webgl_support": "webgl_support"` (a placeholder) and the Dyte v2 example `null`, so neither shows real values.
+ * That it names the highest WebGL context the browser could create ("webgl2", else "webgl") is our inference [I].
+ * Every browser in the catalog supports WebGL 2; the odd "webgl" stands for a GPU blocklisted for it. Drawn from its
+ * own stream so that it leaves the other stats' values as they were.
+ */
+function webglSupportOf(seed: number, participant: SeedParticipant): string {
+  const rng = createRandom(hashSeed(seed, participant.record.id, 'webgl'));
+  return rng.chance(0.9) ? 'webgl2' : 'webgl';
+}
+
 export function buildParticipantStats(
   seed: number,
   participant: SeedParticipant,
@@ -73,7 +85,7 @@ export function buildParticipantStats(
         sdk_name: 'web-core',
         sdk_version: device.sdkVersion,
         user_agent: device.userAgent,
-        webgl_support: true,
+        webgl_support: webglSupportOf(seed, participant),
       },
       events: callEvents(seed, participant).map((event) => ({
         type: event.type,

@@ -8,6 +8,7 @@ import type {
   SessionRecord,
 } from './seed-types.js';
 import type { ParticipantStats } from './seed-stats.js';
+import { SAMPLE_INTERVAL_MS } from './seed-timeline.js';
 import type { VersionKnobs } from './versions.js';
 
 /** Turns seed records into the response `data` of each endpoint, per version knobs and `filters`. */
@@ -128,7 +129,7 @@ export function peerReport(
   };
   if (selection.has('quality_stats')) {
     const quality = sections.quality.get();
-    report.quality = knobs.extraKeys ? withAudioSampleInterval(quality) : quality;
+    report.quality = knobs.extraKeys ? withSampleInterval(quality) : quality;
   }
   participantJson.peer_report = report;
   return knobs.peerReport === 'wrapped' ? { participant: participantJson } : participantJson;
@@ -145,8 +146,6 @@ const REGION_HINTS = ['wnam', 'enam', 'weur', 'eeur', 'apac', 'oc'] as const;
 const EDGE_COLOS = ['AMS', 'FRA', 'IAD', 'SJC', 'SIN', 'SYD'] as const;
 /** The RTCConfiguration policy of the peer's connection: a metadata key beside the sections. */
 const EXTRA_METADATA_KEY = 'ice_transport_policy';
-/** Milliseconds between quality samples, which the contract only gives in prose (about 7 s). */
-const SAMPLE_INTERVAL_MS = 7_000;
 
 /** Picks from `values` by the id's first hex byte: the same id gets the same value in every response. */
 function pickById<T>(values: readonly [T, ...T[]], id: string): T {
@@ -162,15 +161,12 @@ function peerEventsJsonFor(events: readonly PeerEventRecord[], knobs: VersionKno
   return events.map((event) => ({ ...event, edge_colo: pickById(EDGE_COLOS, event.id) }));
 }
 
-function withAudioSampleInterval(quality: JsonObject): JsonObject {
-  const audio = quality.audio;
-  if (!isJsonObject(audio)) return quality;
-  return { ...quality, audio: { ...audio, sample_interval_ms: SAMPLE_INTERVAL_MS } };
-}
-
-// Array.isArray does not narrow a readonly array out of a union, hence the predicate.
-function isJsonObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * The milliseconds between quality samples (which the contract only gives in prose, about 7 s) as a key beside the
+ * sixteen of the flat quality object, first so that a reader meets it before the series.
+ */
+function withSampleInterval(quality: JsonObject): JsonObject {
+  return { sample_interval_ms: SAMPLE_INTERVAL_MS, ...quality };
 }
 
 /** Renames one key in place of the old one, keeping key order (and so byte-identical output per version). */

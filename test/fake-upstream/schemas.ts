@@ -93,7 +93,8 @@ const DeviceInfo = z.strictObject({
   sdk_name: z.literal('web-core'),
   sdk_version: z.string(),
   user_agent: z.string().startsWith('Mozilla/5.0'),
-  webgl_support: z.boolean(),
+  // A string in participant details (the published example's), unlike browser_metadata's boolean.
+  webgl_support: z.string().min(1),
 });
 const IpInformation = z.strictObject({
   city: z.string(),
@@ -197,7 +198,7 @@ export const D_EXTRA_KEYS = {
   participant: { region_hint: RegionHint },
   peerEvent: { edge_colo: z.enum(['AMS', 'FRA', 'IAD', 'SJC', 'SIN', 'SYD']) },
   metadata: { ice_transport_policy: z.literal('all') },
-  audioQuality: { sample_interval_ms: z.literal(7_000) },
+  quality: { sample_interval_ms: z.literal(7_000) },
 } as const;
 
 /** Participant details per version, as sections 3 and our version knobs describe them. */
@@ -219,30 +220,44 @@ const DeviceUpdate = z.strictObject({
   removed: z.array(Device),
   timestamp: IsoMs,
 });
+/** `/tmp/work/wire-keys.md`'s candidate-pair keys (the Dyte v2 example has all but three of them). */
 const CandidatePair = z.strictObject({
-  bytes_sent: z.number().int().nonnegative(),
-  bytes_received: z.number().int().nonnegative(),
-  packets_sent: z.number().int().nonnegative(),
-  packets_received: z.number().int().nonnegative(),
-  current_round_trip_time: z.number().nonnegative(),
-  total_round_trip_time: z.number().nonnegative(),
   available_incoming_bitrate: z.number().nullable(),
   available_outgoing_bitrate: z.number().nullable(),
+  bytes_discarded_on_send: z.number().int().nonnegative(),
+  bytes_received: z.number().int().nonnegative(),
+  bytes_sent: z.number().int().nonnegative(),
+  current_round_trip_time: z.number().nonnegative(),
+  last_packet_received_timestamp: z.number().int(),
+  last_packet_sent_timestamp: z.number().int(),
   local_candidate_address: z.string(),
   local_candidate_id: z.string(),
+  local_candidate_network_type: z.enum([
+    'bluetooth',
+    'cellular',
+    'ethernet',
+    'wifi',
+    'wimax',
+    'vpn',
+    'unknown',
+  ]),
   local_candidate_port: z.number().int(),
   local_candidate_protocol: z.enum(['udp', 'tcp']),
+  local_candidate_related_address: z.ipv4().nullable(),
+  local_candidate_related_port: z.number().int().nullable(),
   local_candidate_type: z.enum(['host', 'srflx', 'prflx', 'relay']),
   local_candidate_url: z.string().nullable(),
+  nominated: z.boolean(),
+  packets_discarded_on_send: z.number().int().nonnegative(),
+  packets_received: z.number().int().nonnegative(),
+  packets_sent: z.number().int().nonnegative(),
   remote_candidate_address: z.string(),
   remote_candidate_id: z.string(),
   remote_candidate_port: z.number().int(),
   remote_candidate_protocol: z.enum(['udp', 'tcp']),
   remote_candidate_type: z.enum(['host', 'srflx', 'prflx', 'relay']),
   remote_candidate_url: z.string().nullable(),
-  nominated: z.boolean(),
-  last_packet_sent_timestamp: z.number().int(),
-  last_packet_received_timestamp: z.number().int(),
+  total_round_trip_time: z.number().nonnegative(),
 });
 export const Metadata = z.strictObject({
   device_info: z.strictObject({
@@ -305,21 +320,28 @@ export const Metadata = z.strictObject({
   sdk_version: z.string(),
 });
 
-const producerSampleShape = {
+/* Samples and cumulatives, key for key as `/tmp/work/wire-keys.md` lists them. */
+
+const sampleShape = {
   timestamp: IsoMs,
   mos_quality: z.number().min(1).max(5),
   packets_lost: z.number().int().nonnegative(),
-  packets_sent: z.number().int().nonnegative(),
-  bytes_sent: z.number().int().nonnegative(),
   jitter: z.number().nonnegative(),
-  rtt: z.number().nonnegative(),
   producer_id: Uuid,
   ssrc: z.number().int().positive(),
   mid: z.string(),
 };
+const producerShape = {
+  ...sampleShape,
+  packets_sent: z.number().int().nonnegative(),
+  bytes_sent: z.number().int().nonnegative(),
+  rtt: z.number().nonnegative(),
+};
+/** No rtt, bytes_sent or packets_sent: a consumer does not send. */
 const consumerShape = {
-  bytes_received: z.number().int().nonnegative(),
+  ...sampleShape,
   packets_received: z.number().int().nonnegative(),
+  bytes_received: z.number().int().nonnegative(),
   jitter_buffer_delay: z.number().nonnegative(),
   jitter_buffer_emitted_count: z.number().int().nonnegative(),
   consumer_id: Uuid,
@@ -329,19 +351,18 @@ const pictureShape = {
   frame_width: z.number().int().positive(),
   frame_height: z.number().int().positive(),
   frames_per_second: z.number().nonnegative(),
+  fir_count: z.number().int().nonnegative(),
 };
-export const AudioProducerSample = z.strictObject(producerSampleShape);
+export const AudioProducerSample = z.strictObject(producerShape);
 export const AudioConsumerSample = z.strictObject({
-  ...producerSampleShape,
   ...consumerShape,
   concealment_events: z.number().int().nonnegative(),
 });
 export const VideoProducerSample = z.strictObject({
-  ...producerSampleShape,
+  ...producerShape,
   ...pictureShape,
   frames_encoded: z.number().int().nonnegative(),
   key_frames_encoded: z.number().int().nonnegative(),
-  fir_count: z.number().int().nonnegative(),
   pli_count: z.number().int().nonnegative(),
   quality_limitation_reason: z.enum(['cpu', 'bandwidth', 'none', 'other']),
   quality_limitation_durations: z.strictObject({
@@ -353,7 +374,6 @@ export const VideoProducerSample = z.strictObject({
   quality_limitation_resolution_changes: z.number().int().nonnegative(),
 });
 export const VideoConsumerSample = z.strictObject({
-  ...producerSampleShape,
   ...consumerShape,
   ...pictureShape,
   frames_decoded: z.number().int().nonnegative(),
@@ -367,57 +387,82 @@ const Percentiles = z.strictObject({
   p75: z.number(),
   p90: z.number(),
 });
+const Fraction = z.number().min(0).max(1);
 const PacketLoss = z.strictObject({
   avg: z.number(),
-  '5_or_greater_event_fraction': z.number().min(0).max(1),
-  '10_or_greater_event_fraction': z.number().min(0).max(1),
-  '25_or_greater_event_fraction': z.number().min(0).max(1),
-  '50_or_greater_event_fraction': z.number().min(0).max(1),
+  '5_or_greater_event_fraction': Fraction,
+  '10_or_greater_event_fraction': Fraction,
+  '25_or_greater_event_fraction': Fraction,
+  '50_or_greater_event_fraction': Fraction,
 });
 const Latency = z.strictObject({
   avg: z.number(),
-  '100ms_or_greater_event_fraction': z.number().min(0).max(1),
-  '250ms_or_greater_event_fraction': z.number().min(0).max(1),
-  '500ms_or_greater_event_fraction': z.number().min(0).max(1),
+  '100ms_or_greater_event_fraction': Fraction,
+  '250ms_or_greater_event_fraction': Fraction,
+  '500ms_or_greater_event_fraction': Fraction,
 });
-const common = { quality_mos: Percentiles, packet_loss: PacketLoss, rtt: Latency };
-const videoCommon = {
-  frame_per_second: Percentiles,
-  frame_width: Percentiles,
-  issues: z.record(z.string(), z.number().min(0).max(1)),
-};
+const pictureCumulative = { frame_per_second: Percentiles, frame_width: Percentiles };
 const Empty = z.strictObject({});
 const orEmpty = <T extends z.ZodType>(schema: T) => z.union([schema, Empty]);
 
+/** No `jitter` block on an audio producer. */
+export const AudioProducerCumulative = z.strictObject({
+  quality_mos: Percentiles,
+  packet_loss: PacketLoss,
+  rtt: Latency,
+});
+/** `jitter_buffer_delay` is a latency block (ms), not percentiles; no rtt on a consumer. */
+export const AudioConsumerCumulative = z.strictObject({
+  quality_mos: Percentiles,
+  packet_loss: PacketLoss,
+  jitter_buffer_delay: Latency,
+});
+export const VideoProducerCumulative = z.strictObject({
+  quality_mos: Percentiles,
+  packet_loss: PacketLoss,
+  rtt: Latency,
+  ...pictureCumulative,
+  high_negative_feedback_fraction: Fraction,
+  key_frames_encoded_fraction: Fraction,
+  issues: z.strictObject({
+    bandwidth_quality_limitation_fraction: Fraction,
+    cpu_quality_limitation_fraction: Fraction,
+    no_video_fraction: Fraction,
+    poor_resolution_fraction: Fraction,
+    quality_limitation_fraction: Fraction,
+  }),
+});
+export const VideoConsumerCumulative = z.strictObject({
+  quality_mos: Percentiles,
+  packet_loss: PacketLoss,
+  jitter_buffer_delay: Latency,
+  ...pictureCumulative,
+  key_frames_decoded_fraction: Fraction,
+  issues: z.strictObject({
+    lag_fraction: Fraction,
+    no_video_fraction: Fraction,
+    poor_resolution_fraction: Fraction,
+  }),
+});
+
+/** `peer_report.quality`: one flat object of sixteen keys; an empty series is `[]`, its cumulative `{}`. */
 export const Quality = z.strictObject({
-  audio: z.strictObject({
-    producer: z.array(AudioProducerSample),
-    producer_cumulative: orEmpty(z.strictObject({ ...common, jitter: Percentiles })),
-    consumer: z.array(AudioConsumerSample),
-    consumer_cumulative: orEmpty(z.strictObject({ ...common, jitter_buffer_delay: Percentiles })),
-  }),
-  video: z.strictObject({
-    producer: z.array(VideoProducerSample),
-    producer_cumulative: orEmpty(z.strictObject({ ...common, ...videoCommon })),
-    consumer: z.array(VideoConsumerSample),
-    consumer_cumulative: orEmpty(
-      z.strictObject({ ...common, ...videoCommon, jitter_buffer_delay: Percentiles }),
-    ),
-  }),
-  screenshare_audio: z.strictObject({
-    producer: z.array(AudioProducerSample),
-    producer_cumulative: orEmpty(z.strictObject({ ...common, jitter: Percentiles })),
-    consumer: z.array(AudioConsumerSample),
-    consumer_cumulative: orEmpty(z.strictObject({ ...common, jitter_buffer_delay: Percentiles })),
-  }),
-  screenshare_video: z.strictObject({
-    producer: z.array(VideoProducerSample),
-    producer_cumulative: orEmpty(z.strictObject({ ...common, ...videoCommon })),
-    consumer: z.array(VideoConsumerSample),
-    consumer_cumulative: orEmpty(
-      z.strictObject({ ...common, ...videoCommon, jitter_buffer_delay: Percentiles }),
-    ),
-  }),
+  audio_producer: z.array(AudioProducerSample),
+  audio_producer_cumulative: orEmpty(AudioProducerCumulative),
+  audio_consumer: z.array(AudioConsumerSample),
+  audio_consumer_cumulative: orEmpty(AudioConsumerCumulative),
+  video_producer: z.array(VideoProducerSample),
+  video_producer_cumulative: orEmpty(VideoProducerCumulative),
+  video_consumer: z.array(VideoConsumerSample),
+  video_consumer_cumulative: orEmpty(VideoConsumerCumulative),
+  screenshare_audio_producer: z.array(AudioProducerSample),
+  screenshare_audio_producer_cumulative: orEmpty(AudioProducerCumulative),
+  screenshare_audio_consumer: z.array(AudioConsumerSample),
+  screenshare_audio_consumer_cumulative: orEmpty(AudioConsumerCumulative),
+  screenshare_video_producer: z.array(VideoProducerSample),
+  screenshare_video_producer_cumulative: orEmpty(VideoProducerCumulative),
+  screenshare_video_consumer: z.array(VideoConsumerSample),
+  screenshare_video_consumer_cumulative: orEmpty(VideoConsumerCumulative),
 });
 
 const peerReportFields = {
@@ -439,7 +484,7 @@ export const WrappedPeerReportBody = z.strictObject({
   }),
 });
 
-/** Version D's peer report: C's shape plus D's extra keys in the participant, metadata and audio quality. */
+/** Version D's peer report: C's shape plus D's extra keys in the participant, metadata and quality. */
 export const WrappedPeerReportBodyD = z.strictObject({
   success: z.literal(true),
   data: z.strictObject({
@@ -452,9 +497,7 @@ export const WrappedPeerReportBodyD = z.strictObject({
         ...D_EXTRA_KEYS.participant,
         peer_report: z.strictObject({
           metadata: Metadata.extend(D_EXTRA_KEYS.metadata),
-          quality: Quality.extend({
-            audio: Quality.shape.audio.extend(D_EXTRA_KEYS.audioQuality),
-          }),
+          quality: Quality.extend(D_EXTRA_KEYS.quality),
         }),
       }),
   }),

@@ -177,7 +177,7 @@ describe('seed 42 call statistics', () => {
     const demo = participants.find((p) => p.record.id === data.demo.peerId);
     if (demo === undefined) throw new Error('demo peer missing');
     const quality = Quality.parse(buildPeerQuality(seed, demo));
-    for (const gap of gapsMs(quality.audio.consumer.map((sample) => sample.timestamp))) {
+    for (const gap of gapsMs(quality.audio_consumer.map((sample) => sample.timestamp))) {
       expect(gap).toBeGreaterThanOrEqual(6500);
       expect(gap).toBeLessThanOrEqual(7500);
     }
@@ -232,40 +232,123 @@ describe('seed 42 call statistics', () => {
     if (highLoss === undefined) throw new Error('no high-loss peer');
     const quality = Quality.parse(buildPeerQuality(seed, highLoss.participant));
     expect(
-      at(quality, 'audio.producer_cumulative.packet_loss.5_or_greater_event_fraction'),
-    ).toEqual(expect.any(Number));
-    expect(
-      Number(at(quality, 'audio.consumer_cumulative.packet_loss.5_or_greater_event_fraction')),
+      Number(at(quality, 'audio_producer_cumulative.packet_loss.5_or_greater_event_fraction')),
     ).toBeGreaterThan(0.5);
     expect(
-      Number(at(quality, 'audio.consumer_cumulative.rtt.100ms_or_greater_event_fraction')),
+      Number(at(quality, 'audio_consumer_cumulative.packet_loss.5_or_greater_event_fraction')),
     ).toBeGreaterThan(0.5);
-    const counters = quality.audio.consumer.map((sample) => sample.packets_received);
-    expect([...counters].sort((a, b) => a - b)).toEqual(counters);
+    expect(
+      Number(at(quality, 'audio_producer_cumulative.rtt.100ms_or_greater_event_fraction')),
+    ).toBeGreaterThan(0.5);
+    // Jitter of 20–60 ms keeps a receiver's buffer past 100 ms in a fair share of the intervals.
+    expect(
+      Number(
+        at(
+          quality,
+          'audio_consumer_cumulative.jitter_buffer_delay.100ms_or_greater_event_fraction',
+        ),
+      ),
+    ).toBeGreaterThan(0);
+    for (const series of [quality.audio_consumer, quality.video_consumer]) {
+      for (const key of ['packets_received', 'bytes_received', 'packets_lost'] as const) {
+        const counters = series.map((sample) => sample[key]);
+        expect([...counters].sort((a, b) => a - b)).toEqual(counters);
+      }
+    }
   });
 
   it('has screen-share series for a few sharers and [] / {} for everyone else', () => {
     const reports = participants.map((participant) => buildPeerQuality(seed, participant));
     const producers = (quality: unknown, kind: string): unknown[] => {
-      const series = at(quality, `${kind}.producer`);
+      const series = at(quality, `${kind}_producer`);
       return Array.isArray(series) ? series : [];
     };
     const sharing = reports.filter((quality) => producers(quality, 'screenshare_video').length > 0);
     expect(sharing.length).toBeGreaterThanOrEqual(1);
     expect(sharing.length).toBeLessThan(reports.length / 4);
     const shared = Quality.parse(sharing[0]);
-    expect(shared.screenshare_video.producer[0]?.frame_width).toBe(1920);
-    expect(shared.screenshare_video.producer_cumulative).not.toEqual({});
+    expect(shared.screenshare_video_producer[0]?.frame_width).toBe(1920);
+    expect(shared.screenshare_video_producer_cumulative).not.toEqual({});
     const quiet = Quality.parse(
       reports.find((q) => producers(q, 'screenshare_video').length === 0),
     );
-    expect(quiet.screenshare_video.producer_cumulative).toEqual({});
-    expect(quiet.screenshare_audio).toEqual({
-      producer: [],
-      producer_cumulative: {},
-      consumer: [],
-      consumer_cumulative: {},
-    });
+    expect(quiet.screenshare_video_producer_cumulative).toEqual({});
+    expect({
+      producer: quiet.screenshare_audio_producer,
+      producerCumulative: quiet.screenshare_audio_producer_cumulative,
+      consumer: quiet.screenshare_audio_consumer,
+      consumerCumulative: quiet.screenshare_audio_consumer_cumulative,
+    }).toEqual({ producer: [], producerCumulative: {}, consumer: [], consumerCumulative: {} });
+  });
+
+  it('computes the cumulatives from the very samples it sends', () => {
+    // Recomputed here from the series alone, as a client could: mean and threshold shares.
+    const share = (values: readonly number[], atLeast: number): number =>
+      values.filter((value) => value >= atLeast).length / values.length;
+    const mean = (values: readonly number[]): number =>
+      values.reduce((sum, value) => sum + value, 0) / values.length;
+    const expectLatency = (block: unknown, ms: readonly number[]): void => {
+      expect(Number(at(block, 'avg'))).toBeCloseTo(mean(ms), 0);
+      for (const threshold of [100, 250, 500]) {
+        expect(Number(at(block, `${threshold}ms_or_greater_event_fraction`))).toBeCloseTo(
+          share(ms, threshold),
+          3,
+        );
+      }
+    };
+    const checked = { jitterBufferOver100: 0, limited: 0 };
+    for (const participant of participants) {
+      const quality = Quality.parse(buildPeerQuality(seed, participant));
+      const { audio_consumer: audio, video_consumer: video, video_producer: sent } = quality;
+      const jitterBuffer = (series: readonly { jitter_buffer_delay: number }[]) =>
+        series.map((sample) => sample.jitter_buffer_delay);
+      expectLatency(
+        at(quality, 'audio_consumer_cumulative.jitter_buffer_delay'),
+        jitterBuffer(audio),
+      );
+      expectLatency(
+        at(quality, 'video_consumer_cumulative.jitter_buffer_delay'),
+        jitterBuffer(video),
+      );
+      if (share(jitterBuffer(audio), 100) > 0) checked.jitterBufferOver100 += 1;
+      // Sent rounded to two decimals.
+      const mosAvg = Number(at(quality, 'audio_consumer_cumulative.quality_mos.avg'));
+      expect(Math.abs(mosAvg - mean(audio.map((sample) => sample.mos_quality)))).toBeLessThan(
+        0.006,
+      );
+      if (quality.audio_producer.length > 0) {
+        expectLatency(
+          at(quality, 'audio_producer_cumulative.rtt'),
+          quality.audio_producer.map((sample) => sample.rtt * 1000),
+        );
+      }
+      const last = sent.at(-1);
+      if (last === undefined) continue;
+      const reasons = sent.map((sample) => sample.quality_limitation_reason);
+      const shareOf = (reason: string): number =>
+        reasons.filter((value) => value === reason).length / reasons.length;
+      expect(
+        Number(
+          at(quality, 'video_producer_cumulative.issues.bandwidth_quality_limitation_fraction'),
+        ),
+      ).toBeCloseTo(shareOf('bandwidth'), 3);
+      expect(
+        Number(at(quality, 'video_producer_cumulative.issues.cpu_quality_limitation_fraction')),
+      ).toBeCloseTo(shareOf('cpu'), 3);
+      expect(
+        Number(at(quality, 'video_producer_cumulative.issues.quality_limitation_fraction')),
+      ).toBeCloseTo(1 - shareOf('none'), 3);
+      if (shareOf('none') < 1) checked.limited += 1;
+      expect(
+        Number(at(quality, 'video_producer_cumulative.key_frames_encoded_fraction')),
+      ).toBeCloseTo(last.key_frames_encoded / last.frames_encoded, 3);
+      // The limitation durations the samples carry tell the same story as the reasons, give or take an interval.
+      const { bandwidth, cpu, none, other } = last.quality_limitation_durations;
+      expect(bandwidth / (bandwidth + cpu + none + other)).toBeCloseTo(shareOf('bandwidth'), 1);
+    }
+    // Not vacuous: some calls buffer past 100 ms, and some encoders were limited.
+    expect(checked.jitterBufferOver100).toBeGreaterThan(0);
+    expect(checked.limited).toBeGreaterThan(0);
   });
 
   it('keeps every peer report under about 1 MB of JSON', () => {

@@ -112,15 +112,12 @@ describe('version switches', () => {
     const d = WrappedPeerReportBodyD.parse((await get(fake, reportPath())).json).data.participant;
     const { region_hint: regionHint, ...dWithoutHint } = d;
     const { ice_transport_policy: policy, ...dMetadata } = d.peer_report.metadata;
-    const { sample_interval_ms: interval, ...dAudio } = d.peer_report.quality.audio;
+    const { sample_interval_ms: interval, ...dQuality } = d.peer_report.quality;
     expect([regionHint, policy, interval]).toEqual([expect.any(String), 'all', 7_000]);
     // Without its extra keys, D is C.
     expect({
       ...dWithoutHint,
-      peer_report: {
-        metadata: dMetadata,
-        quality: { ...d.peer_report.quality, audio: dAudio },
-      },
+      peer_report: { metadata: dMetadata, quality: dQuality },
     }).toEqual(c);
   });
 
@@ -144,7 +141,7 @@ describe('version switches', () => {
       at(report.json, 'data.participant.region_hint'),
       firstEventColo(report.json),
       at(report.json, 'data.participant.peer_report.metadata.ice_transport_policy'),
-      at(report.json, 'data.participant.peer_report.quality.audio.sample_interval_ms'),
+      at(report.json, 'data.participant.peer_report.quality.sample_interval_ms'),
     ];
     expect(found).toEqual([
       expect.stringMatching(/^[a-z]{2,4}$/),
