@@ -20,7 +20,17 @@ const config: CodegenConfig = {
         // mapping would otherwise resolve to null silently.
         avoidOptionals: { resolvers: true },
         contextType: '../context.js#GatewayContext',
-        scalars: { DateTime: 'string', ID: 'string', JSON: 'unknown' },
+        scalars: {
+          DateTime: 'string',
+          ID: 'string',
+          JSON: 'unknown',
+          BooleanOrString: 'boolean | string',
+        },
+        // A field whose upstream leaf had the wrong type resolves to the MalformedLeaf error the wire
+        // reader put there; graphql-js and graphql-jit answer an Error a resolver returns as that
+        // field's error (see src/upstream/wire.ts).
+        customResolverFn:
+          '(parent: TParent, args: TArgs, context: TContext, info: GraphQLResolveInfo) => Promise<TResult | Error> | TResult | Error',
         // A resolver's parent is the validated upstream record, so field resolvers only rename.
         mappers: {
           Participant: '../loaders/index.js#ParticipantSource',
@@ -42,7 +52,7 @@ const config: CodegenConfig = {
           PeerDeviceInfo: '../upstream/peer-report-schemas.js#PeerDeviceInfoRecord',
           BrowserMetadata: '../upstream/peer-report-schemas.js#BrowserMetadataRecord',
           PeerIpInformation: '../upstream/peer-report-schemas.js#PeerIpInformationRecord',
-          Asn: '../upstream/peer-report-schemas.js#AsnRecord',
+          Asn: '../upstream/schemas.js#AsnRecord',
           PeerReportEvent: '../upstream/peer-report-schemas.js#PeerReportEventRecord',
           PcMetadata: '../upstream/peer-report-schemas.js#PcMetadataRecord',
           CandidatePairs: '../upstream/peer-report-schemas.js#CandidatePairsRecord',
@@ -52,8 +62,8 @@ const config: CodegenConfig = {
           SelectedDeviceUpdate: '../upstream/peer-report-schemas.js#SelectedDeviceUpdateRecord',
           NativeMetadata: '../upstream/peer-report-schemas.js#NativeMetadataRecord',
           PeerReportQuality: '../upstream/peer-report-schemas.js#PeerReportQualityRecord',
-          AudioQuality: '../upstream/peer-report-schemas.js#AudioQualityRecord',
-          VideoQuality: '../upstream/peer-report-schemas.js#VideoQualityRecord',
+          AudioQuality: '../upstream/peer-report-schemas.js#AudioQualitySource',
+          VideoQuality: '../upstream/peer-report-schemas.js#VideoQualitySource',
           AudioProducerSample: '../upstream/peer-report-schemas.js#AudioProducerSampleRecord',
           AudioConsumerSample: '../upstream/peer-report-schemas.js#AudioConsumerSampleRecord',
           VideoProducerSample: '../upstream/peer-report-schemas.js#VideoProducerSampleRecord',
@@ -61,6 +71,7 @@ const config: CodegenConfig = {
           AudioCumulative: '../upstream/peer-report-schemas.js#AudioCumulativeRecord',
           VideoCumulative: '../upstream/peer-report-schemas.js#VideoCumulativeRecord',
           Percentiles: '../upstream/peer-report-schemas.js#PercentilesRecord',
+          DelayCumulative: '../upstream/peer-report-schemas.js#DelayCumulativeRecord',
           PacketLossCumulative: '../upstream/peer-report-schemas.js#PacketLossCumulativeRecord',
           LatencyCumulative: '../upstream/peer-report-schemas.js#LatencyCumulativeRecord',
           VideoIssues: '../upstream/peer-report-schemas.js#VideoIssuesRecord',

@@ -25,7 +25,7 @@ query ParticipantCallQuality {
     peerStats {
       deviceInfo { browser os isMobile }
       ipInformation { city country }
-      precallNetworkInformation { effectiveNetworktype rtt throughput }
+      precallNetworkInformation { effectiveNetworkType rtt throughput }
     }
     qualityStats {
       averageQuality

@@ -1,10 +1,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ParticipantSource, PeerReportSource, SessionSource, ParticipantPageSource, SessionPageSource, PagingSource } from '../loaders/index.js';
-import type { PeerStatsRecord, DeviceInfoRecord, PeerStatsEventRecord, IpInformationRecord, PrecallNetworkInformationRecord, QualityStatsRecord, AudioStatsRecord, VideoStatsRecord } from '../upstream/schemas.js';
-import type { PeerReportMetadataRecord, PeerDeviceInfoRecord, BrowserMetadataRecord, PeerIpInformationRecord, AsnRecord, PeerReportEventRecord, PcMetadataRecord, CandidatePairsRecord, CandidatePairRecord, DeviceUpdateRecord, DeviceRecord, SelectedDeviceUpdateRecord, NativeMetadataRecord, PeerReportQualityRecord, AudioQualityRecord, VideoQualityRecord, AudioProducerSampleRecord, AudioConsumerSampleRecord, VideoProducerSampleRecord, VideoConsumerSampleRecord, AudioCumulativeRecord, VideoCumulativeRecord, PercentilesRecord, PacketLossCumulativeRecord, LatencyCumulativeRecord, VideoIssuesRecord, QualityLimitationDurationsRecord, PeerEventRecord } from '../upstream/peer-report-schemas.js';
+import type { PeerStatsRecord, DeviceInfoRecord, PeerStatsEventRecord, IpInformationRecord, PrecallNetworkInformationRecord, QualityStatsRecord, AudioStatsRecord, VideoStatsRecord, AsnRecord } from '../upstream/schemas.js';
+import type { PeerReportMetadataRecord, PeerDeviceInfoRecord, BrowserMetadataRecord, PeerIpInformationRecord, PeerReportEventRecord, PcMetadataRecord, CandidatePairsRecord, CandidatePairRecord, DeviceUpdateRecord, DeviceRecord, SelectedDeviceUpdateRecord, NativeMetadataRecord, PeerReportQualityRecord, AudioQualitySource, VideoQualitySource, AudioProducerSampleRecord, AudioConsumerSampleRecord, VideoProducerSampleRecord, VideoConsumerSampleRecord, AudioCumulativeRecord, VideoCumulativeRecord, PercentilesRecord, DelayCumulativeRecord, PacketLossCumulativeRecord, LatencyCumulativeRecord, VideoIssuesRecord, QualityLimitationDurationsRecord, PeerEventRecord } from '../upstream/peer-report-schemas.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (parent: TParent, args: TArgs, context: TContext, info: GraphQLResolveInfo) => Promise<TResult | Error> | TResult | Error
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -13,6 +14,12 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /**
+   * A value upstream sends either as a boolean or as a string, returned exactly as sent (`true`,
+   * `false` or a string). Used where RealtimeKit's endpoints disagree on a field's type, such as
+   * `webgl_support`.
+   */
+  BooleanOrString: { input: boolean | string; output: boolean | string; }
   /**
    * An instant in time, serialized as an ISO 8601 string in UTC with milliseconds
    * (for example `2026-11-20T09:30:00.000Z`).
@@ -93,15 +100,15 @@ export type AudioConsumerSample = {
 export type AudioCumulative = {
   __typename?: 'AudioCumulative';
   /**
-   * Jitter percentiles over the intervals, in milliseconds (unlike a sample's `jitter`, which is
-   * in seconds). Sent for produced audio only; null on the consumer side.
+   * Jitter percentiles over the intervals, in milliseconds (upstream `jitter`).
+   * @deprecated No published RealtimeKit payload carries a `jitter` summary; this is null unless upstream sends one. Use the samples' `jitter`.
    */
   jitter?: Maybe<Percentiles>;
   /**
-   * Jitter-buffer delay percentiles over the intervals, in milliseconds. Sent for consumed audio
-   * only; null on the producer side.
+   * Jitter-buffer delay over the intervals, in milliseconds. Sent for consumed audio only; null on
+   * the producer side.
    */
-  jitterBufferDelay?: Maybe<Percentiles>;
+  jitterBufferDelay?: Maybe<DelayCumulative>;
   /** Packet loss over the intervals, in percent, and how often it crossed thresholds. */
   packetLoss?: Maybe<PacketLossCumulative>;
   /** Mean opinion score percentiles over the intervals, from 1 (bad) to 5 (excellent). */
@@ -180,8 +187,11 @@ export type BrowserMetadata = {
   engine?: Maybe<Scalars['String']['output']>;
   /** The browser's full user-agent string. */
   userAgent?: Maybe<Scalars['String']['output']>;
-  /** Whether WebGL is available in the browser. */
-  webglSupport?: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * WebGL support of the browser as upstream reports it (upstream `webgl_support`): a boolean or null
+   * in the current spec; a string, as participant details send it, is returned as sent.
+   */
+  webglSupport?: Maybe<Scalars['BooleanOrString']['output']>;
 };
 
 /**
@@ -194,6 +204,8 @@ export type CandidatePair = {
   availableIncomingBitrate?: Maybe<Scalars['Float']['output']>;
   /** Estimated bandwidth available for sending, in bits per second; null on a receiving transport. */
   availableOutgoingBitrate?: Maybe<Scalars['Float']['output']>;
+  /** Bytes the transport discarded instead of sending since it started (a Float, like the other byte counts). */
+  bytesDiscardedOnSend?: Maybe<Scalars['Float']['output']>;
   /** Bytes received over the pair since the transport started. A Float because it can exceed 2^31. */
   bytesReceived?: Maybe<Scalars['Float']['output']>;
   /** Bytes sent over the pair since the transport started. A Float because it can exceed 2^31. */
@@ -214,16 +226,24 @@ export type CandidatePair = {
   localCandidateAddress?: Maybe<Scalars['String']['output']>;
   /** Id of the local candidate. */
   localCandidateId?: Maybe<Scalars['String']['output']>;
+  /** Network type of the local candidate, for example `wifi` or `cellular`. */
+  localCandidateNetworkType?: Maybe<Scalars['String']['output']>;
   /** Port of the local candidate. */
   localCandidatePort?: Maybe<Scalars['Int']['output']>;
   /** Transport protocol of the local candidate, for example `udp`. */
   localCandidateProtocol?: Maybe<Scalars['String']['output']>;
+  /** For a reflexive or relayed local candidate, the address it was derived from (usually a private one). */
+  localCandidateRelatedAddress?: Maybe<Scalars['String']['output']>;
+  /** For a reflexive or relayed local candidate, the port it was derived from. */
+  localCandidateRelatedPort?: Maybe<Scalars['Int']['output']>;
   /** Type of the local candidate: `host`, `srflx`, `prflx` or `relay`. */
   localCandidateType?: Maybe<Scalars['String']['output']>;
   /** URL of the STUN or TURN server the local candidate was gathered from; null for host candidates. */
   localCandidateUrl?: Maybe<Scalars['String']['output']>;
   /** Whether ICE nominated this pair for the media. */
   nominated?: Maybe<Scalars['Boolean']['output']>;
+  /** Packets the transport discarded instead of sending since it started. */
+  packetsDiscardedOnSend?: Maybe<Scalars['Float']['output']>;
   /** Packets received over the pair since the transport started. */
   packetsReceived?: Maybe<Scalars['Int']['output']>;
   /** Packets sent over the pair since the transport started. */
@@ -251,6 +271,29 @@ export type CandidatePairs = {
   consumingTransport?: Maybe<Array<CandidatePair>>;
   /** Candidate pairs of the transport that sends the peer's media. */
   producingTransport?: Maybe<Array<CandidatePair>>;
+};
+
+/**
+ * A delay of a stream over its sample intervals, in milliseconds: its mean, and how often it crossed
+ * thresholds (Cloudflare's published form) or its percentiles (the form the contract describes).
+ * Whichever upstream sends is filled; the rest is null.
+ */
+export type DelayCumulative = {
+  __typename?: 'DelayCumulative';
+  /** Mean delay over the intervals, in milliseconds. */
+  avg?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals with a delay of 500 ms or more (upstream `500ms_or_greater_event_fraction`). */
+  fiveHundredMsOrGreaterEventFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals with a delay of 100 ms or more (upstream `100ms_or_greater_event_fraction`). */
+  oneHundredMsOrGreaterEventFraction?: Maybe<Scalars['Float']['output']>;
+  /** Median (50th percentile), in milliseconds. */
+  p50?: Maybe<Scalars['Float']['output']>;
+  /** 75th percentile, in milliseconds. */
+  p75?: Maybe<Scalars['Float']['output']>;
+  /** 90th percentile, in milliseconds. */
+  p90?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals with a delay of 250 ms or more (upstream `250ms_or_greater_event_fraction`). */
+  twoHundredFiftyMsOrGreaterEventFraction?: Maybe<Scalars['Float']['output']>;
 };
 
 /** A media device as the browser describes it (`MediaDeviceInfo`). */
@@ -289,8 +332,11 @@ export type DeviceInfo = {
   sdkVersion?: Maybe<Scalars['String']['output']>;
   /** The browser's full user-agent string. */
   userAgent?: Maybe<Scalars['String']['output']>;
-  /** Whether WebGL is available in the browser. */
-  webglSupport?: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * WebGL support of the browser as upstream reports it (upstream `webgl_support`): participant
+   * details send a string, peer reports a boolean; either is returned as sent.
+   */
+  webglSupport?: Maybe<Scalars['BooleanOrString']['output']>;
 };
 
 /** A change to the list of media devices of one kind that the browser exposed. */
@@ -307,6 +353,8 @@ export type DeviceUpdate = {
 /** Where a participant connected from, derived from its public IP address. */
 export type IpInformation = {
   __typename?: 'IpInformation';
+  /** The autonomous system (network) the address belongs to, when upstream names it. */
+  asn?: Maybe<Asn>;
   /** City name. */
   city?: Maybe<Scalars['String']['output']>;
   /** Country as an ISO 3166-1 alpha-2 code, for example `DE`. */
@@ -672,16 +720,18 @@ export type PeerReportMetadata = {
  * Media quality of a peer from the `quality` part of a peer report: for audio, video and screen
  * share, the series of samples the peer sent (producer) and received (consumer), each with a
  * cumulative summary. A stream the peer never had comes back as empty series with all-null summaries.
+ * Upstream sends these as one flat object (`audio_producer`, `audio_producer_cumulative`, …
+ * `screenshare_video_consumer_cumulative`); the grouping by media is this schema's.
  */
 export type PeerReportQuality = {
   __typename?: 'PeerReportQuality';
-  /** Microphone audio. */
+  /** Microphone audio (upstream `audio_producer`, `audio_consumer` and their `_cumulative`). */
   audio?: Maybe<AudioQuality>;
-  /** Audio shared along with the screen (for example a browser tab's sound). */
+  /** Audio shared along with the screen, for example a browser tab's sound (upstream `screenshare_audio_…`). */
   screenshareAudio?: Maybe<AudioQuality>;
-  /** Screen-share video. */
+  /** Screen-share video (upstream `screenshare_video_…`). */
   screenshareVideo?: Maybe<VideoQuality>;
-  /** Camera video. */
+  /** Camera video (upstream `video_producer`, `video_consumer` and their `_cumulative`). */
   video?: Maybe<VideoQuality>;
 };
 
@@ -705,6 +755,11 @@ export type PeerStats = {
 /** One lifecycle event of a peer. */
 export type PeerStatsEvent = {
   __typename?: 'PeerStatsEvent';
+  /**
+   * Details of the event as the SDK sent them (for example the peer's metadata on `call_join`),
+   * passed through as JSON; null when upstream sends none.
+   */
+  metadata?: Maybe<Scalars['JSON']['output']>;
   /** When the event happened. */
   timestamp?: Maybe<Scalars['DateTime']['output']>;
   /**
@@ -735,8 +790,11 @@ export type PrecallNetworkInformation = {
   __typename?: 'PrecallNetworkInformation';
   /** Round-trip time to the RealtimeKit backend, in seconds. */
   backendRtt?: Maybe<Scalars['Float']['output']>;
-  /** Effective network type reported by the browser: `4g`, `3g`, `wifi`, … */
-  effectiveNetworktype?: Maybe<Scalars['String']['output']>;
+  /**
+   * Effective network type reported by the browser: `4g`, `3g`, `wifi`, … (upstream
+   * `effective_networktype`).
+   */
+  effectiveNetworkType?: Maybe<Scalars['String']['output']>;
   /** Fraction of packets lost during the test, from 0 to 1. */
   fractionalLoss?: Maybe<Scalars['Float']['output']>;
   /** Jitter measured during the test, in milliseconds. */
@@ -816,10 +874,28 @@ export type QualityStats = {
   averageQuality?: Maybe<Scalars['Float']['output']>;
   /** End of the summarised time range. */
   end?: Maybe<Scalars['DateTime']['output']>;
+  /** When the first audio packet was received. */
+  firstAudioPacketReceived?: Maybe<Scalars['DateTime']['output']>;
+  /** When the first video packet was received. */
+  firstVideoPacketReceived?: Maybe<Scalars['DateTime']['output']>;
+  /** When the last audio packet was received. */
+  lastAudioPacketReceived?: Maybe<Scalars['DateTime']['output']>;
+  /** When the last video packet was received. */
+  lastVideoPacketReceived?: Maybe<Scalars['DateTime']['output']>;
   /** The peer these statistics belong to (the participant id). */
   peerId?: Maybe<Scalars['ID']['output']>;
+  /** The peers these statistics cover, when upstream sends one summary for the whole call (upstream `peer_ids`). */
+  peerIds?: Maybe<Array<Scalars['ID']['output']>>;
   /** Start of the summarised time range. */
   start?: Maybe<Scalars['DateTime']['output']>;
+  /** Audio packets over the range (a Float because counts can exceed 2^31). */
+  totalAudioPackets?: Maybe<Scalars['Float']['output']>;
+  /** Audio packets lost over the range. */
+  totalAudioPacketsLost?: Maybe<Scalars['Float']['output']>;
+  /** Video packets over the range (a Float because counts can exceed 2^31). */
+  totalVideoPackets?: Maybe<Scalars['Float']['output']>;
+  /** Video packets lost over the range. */
+  totalVideoPacketsLost?: Maybe<Scalars['Float']['output']>;
   /** Average video bandwidth, in kilobits per second. */
   videoBandwidth?: Maybe<Scalars['Float']['output']>;
   /** Video packets lost over the range, in percent (0–100). */
@@ -1015,6 +1091,8 @@ export type VideoConsumerSample = {
   bytesSent?: Maybe<Scalars['Float']['output']>;
   /** Id of the media-server consumer that delivered the stream to this peer. */
   consumerId?: Maybe<Scalars['ID']['output']>;
+  /** Full intra requests (FIR) this peer sent for the stream since it started. */
+  firCount?: Maybe<Scalars['Int']['output']>;
   /** Height of the received frames, in pixels. */
   frameHeight?: Maybe<Scalars['Int']['output']>;
   /** Width of the received frames, in pixels. */
@@ -1065,13 +1143,19 @@ export type VideoCumulative = {
   frameWidth?: Maybe<Percentiles>;
   /** Frame-rate percentiles over the intervals, in frames per second (upstream `frame_per_second`). */
   framesPerSecond?: Maybe<Percentiles>;
+  /** Fraction (0–1) of intervals with a high rate of negative feedback (FIR/PLI/NACK) from receivers. Producer side only. */
+  highNegativeFeedbackFraction?: Maybe<Scalars['Float']['output']>;
   /** How often the video had visible problems. */
   issues?: Maybe<VideoIssues>;
   /**
-   * Jitter-buffer delay percentiles over the intervals, in milliseconds. Sent for consumed video
-   * only; null on the producer side.
+   * Jitter-buffer delay over the intervals, in milliseconds. Sent for consumed video only; null on
+   * the producer side.
    */
-  jitterBufferDelay?: Maybe<Percentiles>;
+  jitterBufferDelay?: Maybe<DelayCumulative>;
+  /** Fraction (0–1) of the decoded frames that were key frames. Consumer side only. */
+  keyFramesDecodedFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of the encoded frames that were key frames. Producer side only. */
+  keyFramesEncodedFraction?: Maybe<Scalars['Float']['output']>;
   /** Packet loss over the intervals, in percent, and how often it crossed thresholds. */
   packetLoss?: Maybe<PacketLossCumulative>;
   /** Mean opinion score percentiles over the intervals, from 1 (bad) to 5 (excellent). */
@@ -1080,19 +1164,24 @@ export type VideoCumulative = {
   rtt?: Maybe<LatencyCumulative>;
 };
 
-/** How often a video stream had visible problems, as fractions (0–1) of its sample intervals. */
+/**
+ * How often a video stream had visible problems, as fractions (0–1) of its sample intervals. The
+ * consumer side reports lag; the producer side reports the encoder's limitations.
+ */
 export type VideoIssues = {
   __typename?: 'VideoIssues';
-  /** Fraction (0–1) of intervals in which the sender's encoder was limited by bandwidth. */
-  bandwidthLimitationFraction?: Maybe<Scalars['Float']['output']>;
-  /** Fraction (0–1) of intervals in which the sender's encoder was limited by CPU. */
-  cpuLimitationFraction?: Maybe<Scalars['Float']['output']>;
-  /** Fraction (0–1) of intervals in which the video lagged (high round-trip time or a low frame rate). */
+  /** Fraction (0–1) of intervals in which the encoder was limited by bandwidth (upstream `bandwidth_quality_limitation_fraction`). Producer side. */
+  bandwidthQualityLimitationFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals in which the encoder was limited by CPU (upstream `cpu_quality_limitation_fraction`). Producer side. */
+  cpuQualityLimitationFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals in which the video lagged (high round-trip time or a low frame rate). Consumer side. */
   lagFraction?: Maybe<Scalars['Float']['output']>;
   /** Fraction (0–1) of intervals with no video frames at all. */
   noVideoFraction?: Maybe<Scalars['Float']['output']>;
   /** Fraction (0–1) of intervals in which the resolution was below what the stream normally has. */
   poorResolutionFraction?: Maybe<Scalars['Float']['output']>;
+  /** Fraction (0–1) of intervals in which the encoder was limited for any reason (upstream `quality_limitation_fraction`). Producer side. */
+  qualityLimitationFraction?: Maybe<Scalars['Float']['output']>;
 };
 
 /**
@@ -1200,13 +1289,6 @@ export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
 };
 export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
-export type ResolverFn<TResult, TParent, TContext, TArgs> = (
-  parent: TParent,
-  args: TArgs,
-  context: TContext,
-  info: GraphQLResolveInfo
-) => Promise<TResult> | TResult;
-
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
@@ -1267,13 +1349,15 @@ export type ResolversTypes = {
   AudioConsumerSample: ResolverTypeWrapper<AudioConsumerSampleRecord>;
   AudioCumulative: ResolverTypeWrapper<AudioCumulativeRecord>;
   AudioProducerSample: ResolverTypeWrapper<AudioProducerSampleRecord>;
-  AudioQuality: ResolverTypeWrapper<AudioQualityRecord>;
+  AudioQuality: ResolverTypeWrapper<AudioQualitySource>;
   AudioStats: ResolverTypeWrapper<AudioStatsRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BooleanOrString: ResolverTypeWrapper<Scalars['BooleanOrString']['output']>;
   BrowserMetadata: ResolverTypeWrapper<BrowserMetadataRecord>;
   CandidatePair: ResolverTypeWrapper<CandidatePairRecord>;
   CandidatePairs: ResolverTypeWrapper<CandidatePairsRecord>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DelayCumulative: ResolverTypeWrapper<DelayCumulativeRecord>;
   Device: ResolverTypeWrapper<DeviceRecord>;
   DeviceInfo: ResolverTypeWrapper<DeviceInfoRecord>;
   DeviceUpdate: ResolverTypeWrapper<DeviceUpdateRecord>;
@@ -1319,7 +1403,7 @@ export type ResolversTypes = {
   VideoCumulative: ResolverTypeWrapper<VideoCumulativeRecord>;
   VideoIssues: ResolverTypeWrapper<VideoIssuesRecord>;
   VideoProducerSample: ResolverTypeWrapper<VideoProducerSampleRecord>;
-  VideoQuality: ResolverTypeWrapper<VideoQualityRecord>;
+  VideoQuality: ResolverTypeWrapper<VideoQualitySource>;
   VideoStats: ResolverTypeWrapper<VideoStatsRecord>;
 };
 
@@ -1329,13 +1413,15 @@ export type ResolversParentTypes = {
   AudioConsumerSample: AudioConsumerSampleRecord;
   AudioCumulative: AudioCumulativeRecord;
   AudioProducerSample: AudioProducerSampleRecord;
-  AudioQuality: AudioQualityRecord;
+  AudioQuality: AudioQualitySource;
   AudioStats: AudioStatsRecord;
   Boolean: Scalars['Boolean']['output'];
+  BooleanOrString: Scalars['BooleanOrString']['output'];
   BrowserMetadata: BrowserMetadataRecord;
   CandidatePair: CandidatePairRecord;
   CandidatePairs: CandidatePairsRecord;
   DateTime: Scalars['DateTime']['output'];
+  DelayCumulative: DelayCumulativeRecord;
   Device: DeviceRecord;
   DeviceInfo: DeviceInfoRecord;
   DeviceUpdate: DeviceUpdateRecord;
@@ -1373,7 +1459,7 @@ export type ResolversParentTypes = {
   VideoCumulative: VideoCumulativeRecord;
   VideoIssues: VideoIssuesRecord;
   VideoProducerSample: VideoProducerSampleRecord;
-  VideoQuality: VideoQualityRecord;
+  VideoQuality: VideoQualitySource;
   VideoStats: VideoStatsRecord;
 };
 
@@ -1407,7 +1493,7 @@ export type AudioConsumerSampleResolvers<ContextType = GatewayContext, ParentTyp
 
 export type AudioCumulativeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AudioCumulative'] = ResolversParentTypes['AudioCumulative']> = {
   jitter: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
-  jitterBufferDelay: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
+  jitterBufferDelay: Resolver<Maybe<ResolversTypes['DelayCumulative']>, ParentType, ContextType>;
   packetLoss: Resolver<Maybe<ResolversTypes['PacketLossCumulative']>, ParentType, ContextType>;
   qualityMos: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
   rtt: Resolver<Maybe<ResolversTypes['LatencyCumulative']>, ParentType, ContextType>;
@@ -1441,17 +1527,22 @@ export type AudioStatsResolvers<ContextType = GatewayContext, ParentType extends
   timestamp: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export interface BooleanOrStringScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['BooleanOrString'], any> {
+  name: 'BooleanOrString';
+}
+
 export type BrowserMetadataResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BrowserMetadata'] = ResolversParentTypes['BrowserMetadata']> = {
   browser: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   browserVersion: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   engine: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userAgent: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  webglSupport: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  webglSupport: Resolver<Maybe<ResolversTypes['BooleanOrString']>, ParentType, ContextType>;
 };
 
 export type CandidatePairResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CandidatePair'] = ResolversParentTypes['CandidatePair']> = {
   availableIncomingBitrate: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   availableOutgoingBitrate: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bytesDiscardedOnSend: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   bytesReceived: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   bytesSent: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   currentRoundTripTime: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1459,11 +1550,15 @@ export type CandidatePairResolvers<ContextType = GatewayContext, ParentType exte
   lastPacketSentTimestamp: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   localCandidateAddress: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   localCandidateId: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localCandidateNetworkType: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   localCandidatePort: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   localCandidateProtocol: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localCandidateRelatedAddress: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  localCandidateRelatedPort: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   localCandidateType: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   localCandidateUrl: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nominated: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  packetsDiscardedOnSend: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   packetsReceived: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   packetsSent: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   remoteCandidateAddress: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1484,6 +1579,16 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DelayCumulativeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DelayCumulative'] = ResolversParentTypes['DelayCumulative']> = {
+  avg: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fiveHundredMsOrGreaterEventFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  oneHundredMsOrGreaterEventFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p50: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p75: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  twoHundredFiftyMsOrGreaterEventFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type DeviceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Device'] = ResolversParentTypes['Device']> = {
   deviceId: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1502,7 +1607,7 @@ export type DeviceInfoResolvers<ContextType = GatewayContext, ParentType extends
   sdkName: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sdkVersion: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userAgent: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  webglSupport: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  webglSupport: Resolver<Maybe<ResolversTypes['BooleanOrString']>, ParentType, ContextType>;
 };
 
 export type DeviceUpdateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeviceUpdate'] = ResolversParentTypes['DeviceUpdate']> = {
@@ -1512,6 +1617,7 @@ export type DeviceUpdateResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type IpInformationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['IpInformation'] = ResolversParentTypes['IpInformation']> = {
+  asn: Resolver<Maybe<ResolversTypes['Asn']>, ParentType, ContextType>;
   city: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ipLocation: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1676,6 +1782,7 @@ export type PeerStatsResolvers<ContextType = GatewayContext, ParentType extends 
 };
 
 export type PeerStatsEventResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PeerStatsEvent'] = ResolversParentTypes['PeerStatsEvent']> = {
+  metadata: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   timestamp: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   type: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -1689,7 +1796,7 @@ export type PercentilesResolvers<ContextType = GatewayContext, ParentType extend
 
 export type PrecallNetworkInformationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PrecallNetworkInformation'] = ResolversParentTypes['PrecallNetworkInformation']> = {
   backendRtt: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  effectiveNetworktype: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  effectiveNetworkType: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fractionalLoss: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   jitter: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reflexiveConnectivity: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1712,8 +1819,17 @@ export type QualityStatsResolvers<ContextType = GatewayContext, ParentType exten
   audioStats: Resolver<Maybe<Array<ResolversTypes['AudioStats']>>, ParentType, ContextType>;
   averageQuality: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   end: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  firstAudioPacketReceived: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  firstVideoPacketReceived: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastAudioPacketReceived: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastVideoPacketReceived: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   peerId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  peerIds: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   start: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  totalAudioPackets: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  totalAudioPacketsLost: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  totalVideoPackets: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  totalVideoPacketsLost: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   videoBandwidth: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   videoPacketLoss: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   videoStats: Resolver<Maybe<Array<ResolversTypes['VideoStats']>>, ParentType, ContextType>;
@@ -1758,6 +1874,7 @@ export type VideoConsumerSampleResolvers<ContextType = GatewayContext, ParentTyp
   bytesReceived: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   bytesSent: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   consumerId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  firCount: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   frameHeight: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   frameWidth: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   framesDecoded: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1782,19 +1899,23 @@ export type VideoConsumerSampleResolvers<ContextType = GatewayContext, ParentTyp
 export type VideoCumulativeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VideoCumulative'] = ResolversParentTypes['VideoCumulative']> = {
   frameWidth: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
   framesPerSecond: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
+  highNegativeFeedbackFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   issues: Resolver<Maybe<ResolversTypes['VideoIssues']>, ParentType, ContextType>;
-  jitterBufferDelay: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
+  jitterBufferDelay: Resolver<Maybe<ResolversTypes['DelayCumulative']>, ParentType, ContextType>;
+  keyFramesDecodedFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  keyFramesEncodedFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   packetLoss: Resolver<Maybe<ResolversTypes['PacketLossCumulative']>, ParentType, ContextType>;
   qualityMos: Resolver<Maybe<ResolversTypes['Percentiles']>, ParentType, ContextType>;
   rtt: Resolver<Maybe<ResolversTypes['LatencyCumulative']>, ParentType, ContextType>;
 };
 
 export type VideoIssuesResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VideoIssues'] = ResolversParentTypes['VideoIssues']> = {
-  bandwidthLimitationFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  cpuLimitationFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bandwidthQualityLimitationFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cpuQualityLimitationFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   lagFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   noVideoFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   poorResolutionFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  qualityLimitationFraction: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type VideoProducerSampleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VideoProducerSample'] = ResolversParentTypes['VideoProducerSample']> = {
@@ -1846,10 +1967,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   AudioProducerSample: AudioProducerSampleResolvers<ContextType>;
   AudioQuality: AudioQualityResolvers<ContextType>;
   AudioStats: AudioStatsResolvers<ContextType>;
+  BooleanOrString: GraphQLScalarType;
   BrowserMetadata: BrowserMetadataResolvers<ContextType>;
   CandidatePair: CandidatePairResolvers<ContextType>;
   CandidatePairs: CandidatePairsResolvers<ContextType>;
   DateTime: GraphQLScalarType;
+  DelayCumulative: DelayCumulativeResolvers<ContextType>;
   Device: DeviceResolvers<ContextType>;
   DeviceInfo: DeviceInfoResolvers<ContextType>;
   DeviceUpdate: DeviceUpdateResolvers<ContextType>;

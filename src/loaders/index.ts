@@ -50,9 +50,12 @@ const queryKey = (query: Query) =>
       .sort(),
   );
 
-/** A peer that has left the call has final statistics; one still in it has not. */
-const peerLifetime = (record: { readonly left_at?: string | null }): Lifetime =>
-  record.left_at == null ? 'live' : 'finished';
+/**
+ * A peer that has left the call has final statistics; one still in it has not. A `left_at` that is
+ * not a timestamp proves nothing, so such a record is kept as briefly as a live one.
+ */
+const peerLifetime = (record: { readonly left_at: unknown }): Lifetime =>
+  typeof record.left_at === 'string' ? 'finished' : 'live';
 
 const participantResource: CachedResource<SectionNeed, ParticipantDetailsRecord> = {
   name: 'participant',

@@ -1,4 +1,5 @@
 import type { ParticipantKey, PeerKey, SessionKey } from '../upstream/client.js';
+import type { MalformedLeaf } from '../upstream/errors.js';
 import type { PeerReportRecord } from '../upstream/peer-report-record.js';
 import type { ParticipantBasicsRecord, ParticipantDetailsRecord } from '../upstream/schemas.js';
 import type { PagingRecord, SessionRecord } from '../upstream/session-schemas.js';
@@ -18,8 +19,8 @@ export interface ParticipantSource {
 
 export interface PeerReportSource {
   readonly key: PeerKey;
-  /** Known from the link that led here, or from the report itself. */
-  readonly sessionId: string | null;
+  /** Known from the link that led here, or from the report itself (which may send it malformed). */
+  readonly sessionId: string | null | MalformedLeaf;
   readonly basics: ParticipantBasicsRecord;
   readonly report?: PeerReportRecord;
 }

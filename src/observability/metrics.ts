@@ -30,6 +30,25 @@ export interface GatewayMetrics {
 
 const PREFIX = 'rtk_graphql_';
 
+/**
+ * Distinct drift paths kept as labels. Paths come from upstream's keys, so a payload that invents a
+ * key per call could otherwise add a series per call; past the cap, new paths count as one.
+ */
+const MAX_DRIFT_PATHS = 200;
+const OTHER_DRIFT_PATH = '_other';
+const MAX_DRIFT_PATH_LENGTH = 200;
+
+/** A label value kept as is for the first `max` distinct keys, and `other` for every later one. */
+function createBoundedLabel(max: number, other: string) {
+  const kept = new Set<string>();
+  return (key: string, value: string): string => {
+    if (kept.has(key)) return value;
+    if (kept.size >= max) return other;
+    kept.add(key);
+    return value;
+  };
+}
+
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 /** Statuses worth their own series; any other becomes its class (`3xx`, `4xx`, …). */
@@ -127,6 +146,13 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ['resource'] as const,
     registers,
   });
+  const drift = new Counter({
+    name: `${PREFIX}upstream_drift_total`,
+    help: 'Keys upstream sent that the gateway does not know (unknown_key), and leaves of the wrong type it answered as field errors (wrong_type), by endpoint and key path.',
+    labelNames: ['endpoint', 'path', 'kind'],
+    registers,
+  });
+  const driftPath = createBoundedLabel(MAX_DRIFT_PATHS, OTHER_DRIFT_PATH);
   const lanes = new Counter({
     name: `${PREFIX}requests_by_lane_total`,
     help: 'HTTP requests by the path that answered them: lean (plain queries) or yoga (everything else).',
@@ -159,6 +185,10 @@ export function createMetrics(): GatewayMetrics {
       },
       tokenBucketRemaining(remaining) {
         tokenBucketRemaining.observe(remaining);
+      },
+      drift(endpoint, path, kind) {
+        const label = path.slice(0, MAX_DRIFT_PATH_LENGTH);
+        drift.inc({ endpoint, path: driftPath(`${endpoint} ${label}`, label), kind });
       },
     },
     loaders: {

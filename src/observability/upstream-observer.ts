@@ -1,3 +1,5 @@
+import type { DriftKind } from '../upstream/wire.js';
+
 /** The five RealtimeKit endpoints, as metric labels name them. */
 export type UpstreamEndpoint =
   'sessions' | 'session' | 'participants' | 'participant' | 'peer_report';
@@ -32,6 +34,11 @@ export interface UpstreamObserver {
   rateLimitRemaining(remaining: number): void;
   /** A call took one from the gateway's own bucket for its token; `remaining` whole calls are left. */
   tokenBucketRemaining(remaining: number): void;
+  /**
+   * A payload held a key the gateway does not know, or a leaf of the wrong type that it replaced
+   * with a field error; `path` is the key path in the resource, list positions written `[]`.
+   */
+  drift(endpoint: UpstreamEndpoint | 'other', path: string, kind: DriftKind): void;
 }
 
 export const noopUpstreamObserver: UpstreamObserver = {
@@ -48,6 +55,9 @@ export const noopUpstreamObserver: UpstreamObserver = {
     // As above.
   },
   tokenBucketRemaining() {
+    // As above.
+  },
+  drift() {
     // As above.
   },
 };

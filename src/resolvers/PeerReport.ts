@@ -2,6 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { PeerReportResolvers } from '../generated/resolvers-types.js';
 import type { PeerReportSource } from '../loaders/index.js';
+import { MalformedLeaf } from '../upstream/errors.js';
+import type { PeerReportRecord } from '../upstream/peer-report-record.js';
 import { participantBasicFields } from './participant-basic-fields.js';
 
 /** The full report: already at hand when loaded by id, else one call (e.g. after a link). */
@@ -13,18 +15,25 @@ async function reportOf(
   return source.report ?? (await context.loaders.peerReport(source.key, info));
 }
 
+/** One half of `peer_report`; both halves carry the error when `peer_report` itself is malformed. */
+function partOf<Part extends 'metadata' | 'quality'>(report: PeerReportRecord, part: Part) {
+  const container = report.peer_report;
+  if (container instanceof MalformedLeaf) return container;
+  return container?.[part] ?? null;
+}
+
 export const PeerReport: PeerReportResolvers = {
   ...participantBasicFields<PeerReportSource>(),
   sessionId: ({ sessionId }) => sessionId,
   peerEvents: async (source, _args, context, info) =>
     (await reportOf(source, context, info)).peer_events ?? null,
   metadata: async (source, _args, context, info) =>
-    (await reportOf(source, context, info)).peer_report?.metadata ?? null,
+    partOf(await reportOf(source, context, info), 'metadata'),
   quality: async (source, _args, context, info) =>
-    (await reportOf(source, context, info)).peer_report?.quality ?? null,
+    partOf(await reportOf(source, context, info), 'quality'),
   // The peer id is the participant id; the participant's basic fields are the report's own.
   participant: ({ key, sessionId, basics }) =>
-    sessionId === null
+    typeof sessionId !== 'string'
       ? null
       : {
           key: { accountId: key.accountId, appId: key.appId, sessionId, participantId: key.peerId },

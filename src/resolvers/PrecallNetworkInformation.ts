@@ -2,7 +2,7 @@ import type { PrecallNetworkInformationResolvers } from '../generated/resolvers-
 
 export const PrecallNetworkInformation: PrecallNetworkInformationResolvers = {
   backendRtt: (precall) => precall.backend_rtt ?? null,
-  effectiveNetworktype: (precall) => precall.effective_networktype ?? null,
+  effectiveNetworkType: (precall) => precall.effective_networktype ?? null,
   fractionalLoss: (precall) => precall.fractional_loss ?? null,
   jitter: (precall) => precall.jitter ?? null,
   reflexiveConnectivity: (precall) => precall.reflexive_connectivity ?? null,

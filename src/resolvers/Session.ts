@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { SessionResolvers } from '../generated/resolvers-types.js';
 import type { SessionSource } from '../loaders/index.js';
+import { MalformedLeaf } from '../upstream/errors.js';
 import { pageOf, participantListQuery } from '../upstream/list-queries.js';
 
 /** The session record: at hand when it came from a list, else one call (shared by all fields). */
@@ -22,7 +23,9 @@ export const Session: SessionResolvers = {
   type: async (source, _args, context, info) =>
     (await recordOf(source, context, info)).type ?? null,
   status: async (source, _args, context, info) => {
-    const status = (await recordOf(source, context, info)).status?.toUpperCase();
+    const raw = (await recordOf(source, context, info)).status;
+    if (raw instanceof MalformedLeaf) return raw;
+    const status = raw?.toUpperCase();
     // An unknown status reads as null rather than failing the field.
     return status !== undefined && isStatus(status) ? status : null;
   },
@@ -44,8 +47,9 @@ export const Session: SessionResolvers = {
     (await recordOf(source, context, info)).updated_at ?? null,
   breakoutRooms: async (source, _args, context, info) => {
     // A listed session lacks its rooms (they need include_breakout_rooms), so always ask the loader.
-    const record = await context.loaders.session(source.key, info);
-    return (record.breakout_rooms ?? []).map((room) => ({
+    const rooms = (await context.loaders.session(source.key, info)).breakout_rooms;
+    if (rooms instanceof MalformedLeaf) return rooms;
+    return (rooms ?? []).map((room) => ({
       key: { ...source.key, sessionId: room.id },
       record: room,
     }));

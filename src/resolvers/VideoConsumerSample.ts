@@ -11,4 +11,5 @@ export const VideoConsumerSample: VideoConsumerSampleResolvers = {
   framesDecoded: (sample) => sample.frames_decoded ?? null,
   framesDropped: (sample) => sample.frames_dropped ?? null,
   keyFramesDecoded: (sample) => sample.key_frames_decoded ?? null,
+  firCount: (sample) => sample.fir_count ?? null,
 };

@@ -9,4 +9,7 @@ export const VideoCumulative: VideoCumulativeResolvers = {
   framesPerSecond: (summary) => summary.frame_per_second ?? null,
   frameWidth: (summary) => summary.frame_width ?? null,
   issues: (summary) => summary.issues ?? null,
+  highNegativeFeedbackFraction: (summary) => summary.high_negative_feedback_fraction ?? null,
+  keyFramesEncodedFraction: (summary) => summary.key_frames_encoded_fraction ?? null,
+  keyFramesDecodedFraction: (summary) => summary.key_frames_decoded_fraction ?? null,
 };

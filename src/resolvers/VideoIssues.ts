@@ -4,6 +4,8 @@ export const VideoIssues: VideoIssuesResolvers = {
   lagFraction: (issues) => issues.lag_fraction ?? null,
   noVideoFraction: (issues) => issues.no_video_fraction ?? null,
   poorResolutionFraction: (issues) => issues.poor_resolution_fraction ?? null,
-  cpuLimitationFraction: (issues) => issues.cpu_limitation_fraction ?? null,
-  bandwidthLimitationFraction: (issues) => issues.bandwidth_limitation_fraction ?? null,
+  qualityLimitationFraction: (issues) => issues.quality_limitation_fraction ?? null,
+  cpuQualityLimitationFraction: (issues) => issues.cpu_quality_limitation_fraction ?? null,
+  bandwidthQualityLimitationFraction: (issues) =>
+    issues.bandwidth_quality_limitation_fraction ?? null,
 };

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { AudioStats } from './AudioStats.js';
+import { BooleanOrString } from './BooleanOrString.js';
 import { DateTime } from './DateTime.js';
 import { DeviceInfo } from './DeviceInfo.js';
 import { IpInformation } from './IpInformation.js';
@@ -19,6 +20,7 @@ import { VideoStats } from './VideoStats.js';
 
 export const resolvers: Resolvers = {
   DateTime,
+  BooleanOrString,
   Query,
   Participant,
   PeerStats,

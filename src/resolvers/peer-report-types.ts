@@ -7,6 +7,7 @@ import { AudioQuality } from './AudioQuality.js';
 import { BrowserMetadata } from './BrowserMetadata.js';
 import { CandidatePair } from './CandidatePair.js';
 import { CandidatePairs } from './CandidatePairs.js';
+import { DelayCumulative } from './DelayCumulative.js';
 import { Device } from './Device.js';
 import { DeviceUpdate } from './DeviceUpdate.js';
 import { JSON } from './JSON.js';
@@ -55,6 +56,7 @@ type PeerReportTypeName =
   | 'AudioCumulative'
   | 'VideoCumulative'
   | 'Percentiles'
+  | 'DelayCumulative'
   | 'PacketLossCumulative'
   | 'LatencyCumulative'
   | 'VideoIssues'
@@ -87,6 +89,7 @@ export const peerReportTypeResolvers: Pick<Resolvers, PeerReportTypeName> = {
   AudioCumulative,
   VideoCumulative,
   Percentiles,
+  DelayCumulative,
   PacketLossCumulative,
   LatencyCumulative,
   VideoIssues,

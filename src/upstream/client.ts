@@ -1,14 +1,14 @@
 import { createTransport } from './transport.js';
 import type { CallContext, Query, Sized, TransportOptions } from './transport.js';
-import { PeerReportEnvelope } from './peer-report-record.js';
-import type { PeerReportRecord } from './peer-report-record.js';
-import { ParticipantDetailsEnvelope } from './schemas.js';
-import type { ParticipantBasicsRecord, ParticipantDetailsRecord } from './schemas.js';
 import {
-  ParticipantListEnvelope,
-  SessionEnvelope,
-  SessionListEnvelope,
-} from './session-schemas.js';
+  readParticipantDetails,
+  readParticipantList,
+  readPeerReport,
+  readSession,
+  readSessionList,
+} from './envelopes.js';
+import type { PeerReportRecord } from './peer-report-record.js';
+import type { ParticipantBasicsRecord, ParticipantDetailsRecord } from './schemas.js';
 import type { PagingRecord, SessionRecord } from './session-schemas.js';
 
 export type UpstreamClientOptions = TransportOptions;
@@ -72,31 +72,23 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 
   return {
     async listSessions(scope, query, call) {
-      const { value: envelope } = await getJson(
-        `${appPath(scope)}/sessions`,
-        query,
-        SessionListEnvelope,
-        call,
-      );
-      return { items: envelope.data.sessions, paging: envelope.paging ?? null };
+      const path = `${appPath(scope)}/sessions`;
+      return (await getJson(path, query, readSessionList, call)).value;
     },
     getSession(key, query, call) {
-      return getJson(sessionPath(key), query, SessionEnvelope, call);
+      return getJson(sessionPath(key), query, readSession, call);
     },
     async listSessionParticipants(key, query, call) {
       const path = `${sessionPath(key)}/participants`;
-      const { value } = await getJson(path, query, ParticipantListEnvelope, call);
-      const { participants, paging } = value;
-      return { items: participants, paging };
+      return (await getJson(path, query, readParticipantList, call)).value;
     },
-    async getParticipantDetails(key, query, call) {
+    getParticipantDetails(key, query, call) {
       const path = `${sessionPath(key)}/participants/${segment(key.participantId)}`;
-      const { value, bytes } = await getJson(path, query, ParticipantDetailsEnvelope, call);
-      return { value: value.data.participant, bytes };
+      return getJson(path, query, readParticipantDetails, call);
     },
     getPeerReport(key, query, call) {
       const path = `${appPath(key)}/sessions/peer-report/${segment(key.peerId)}`;
-      return getJson(path, query, PeerReportEnvelope, call);
+      return getJson(path, query, readPeerReport, call);
     },
     close: () => transport.close(),
   };

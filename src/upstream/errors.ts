@@ -74,6 +74,22 @@ export function upstreamBadResponse(message: string, cause?: unknown): GatewayEr
   );
 }
 
+/**
+ * One leaf of an upstream payload had the wrong JSON type (a placeholder where a timestamp belongs,
+ * an object where a number belongs). The wire reader puts this in place of the value, and the field
+ * that reads it resolves to it: graphql-js and graphql-jit treat an Error returned by a resolver as
+ * that field's error, so the field is null with one error on its own path while every sibling
+ * resolves. The message names the type the field expected, never the value upstream sent.
+ */
+export class MalformedLeaf extends GatewayError {
+  constructor(readonly expected: string) {
+    super(`Upstream sent a value of the wrong type for this field; expected ${expected}.`, {
+      code: 'UPSTREAM_BAD_RESPONSE',
+    });
+    this.name = 'MalformedLeaf';
+  }
+}
+
 /** Cloudflare's API layer answers 403 with this code when the token is missing or invalid. */
 const CLOUDFLARE_AUTHENTICATION_ERROR = 10000;
 /** Cloudflare's API layer answers 400 with this code when the Authorization header is malformed. */

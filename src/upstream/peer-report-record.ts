@@ -1,37 +1,22 @@
-import { z } from 'zod';
 import {
   PeerEventRecord,
   PeerReportMetadataRecord,
   PeerReportQualityRecord,
 } from './peer-report-schemas.js';
-import { participantBasics, text } from './schemas.js';
+import { listOf, object, shape, text } from './wire.js';
+import type { RecordOf } from './wire.js';
+import { participantBasics } from './schemas.js';
 
-const PeerReportBody = z
-  .object({
-    ...participantBasics,
-    // Versions C and D renamed `preset_name` to `role`.
-    role: text,
-    session_id: text,
-    peer_events: z.array(PeerEventRecord).nullish(),
-    peer_report: z
-      .object({
-        metadata: PeerReportMetadataRecord.nullish(),
-        quality: PeerReportQualityRecord.nullish(),
-      })
-      .nullish(),
-  })
-  .transform(({ role, preset_name: presetName, ...rest }) => ({
-    ...rest,
-    preset_name: presetName ?? role ?? null,
-  }));
-
-/** A peer report, whichever spec version served it. */
-export type PeerReportRecord = z.output<typeof PeerReportBody>;
-
-/** Version B returns the report flat in `data`; versions C and D wrap it as `data.participant`. */
-export const PeerReportEnvelope = z
-  .object({
-    success: z.literal(true),
-    data: z.union([z.object({ participant: PeerReportBody }), PeerReportBody]),
-  })
-  .transform(({ data }) => ('participant' in data ? data.participant : data));
+/** A peer report, whichever spec version served it (version B flat in `data`, C and D as `data.participant`). */
+export const PeerReportRecord = shape({
+  ...participantBasics,
+  session_id: text,
+  peer_events: listOf(PeerEventRecord),
+  peer_report: object(
+    shape({
+      metadata: object(PeerReportMetadataRecord),
+      quality: object(PeerReportQualityRecord),
+    }),
+  ),
+});
+export type PeerReportRecord = RecordOf<typeof PeerReportRecord>;

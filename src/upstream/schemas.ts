@@ -1,20 +1,40 @@
-import { z } from 'zod';
+import {
+  aliased,
+  count,
+  flag,
+  flagOrText,
+  identity,
+  json,
+  listOf,
+  object,
+  oneOrMany,
+  scalars,
+  shape,
+  text,
+  textOrNumber,
+  timestamp,
+} from './wire.js';
+import type { RecordOf } from './wire.js';
 
 /*
- * Zod schemas for RealtimeKit payloads, validated at the boundary of the upstream client.
- * Every field other than the resource id is nullish: RealtimeKit's spec changed four times in 2026
- * and a field the upstream leaves out must come back as null, not fail the whole resource.
- * `z.object` strips unknown keys, so extra upstream fields are ignored. Shape drift that is not just
- * a missing field (a renamed key, an object where a list was) is normalised here, once, so that
- * resolvers only rename fields.
+ * The records of participant details (contract section 3, version A; version D sends the basic
+ * fields only), read by the wire reader (see wire.ts). Every leaf is optional, because RealtimeKit's
+ * spec changed four times in 2026 and a field a version leaves out must read as null; a leaf of the
+ * wrong type reads as a MalformedLeaf that costs its own field only. Keys are upstream's, so that
+ * resolvers only rename; drift in spelling is absorbed here, once (`aliased`).
  */
 
-export const text = z.string().nullish();
-export const count = z.number().nullish();
-export const flag = z.boolean().nullish();
-export const timestamp = z.iso.datetime({ offset: true }).nullish();
+/** An autonomous system an IP address belongs to (peer reports, and Dyte-era participant stats). */
+export const AsnRecord = shape({
+  asn: textOrNumber,
+  domain: text,
+  name: text,
+  route: text,
+  type: text,
+});
+export type AsnRecord = RecordOf<typeof AsnRecord>;
 
-export const DeviceInfoRecord = z.object({
+export const DeviceInfoRecord = shape({
   browser: text,
   browser_version: text,
   cpus: count,
@@ -26,17 +46,21 @@ export const DeviceInfoRecord = z.object({
   sdk_name: text,
   sdk_version: text,
   user_agent: text,
-  webgl_support: flag,
+  // A string in the published participant-details example; a boolean in peer reports. Kept as sent.
+  webgl_support: flagOrText,
 });
-export type DeviceInfoRecord = z.output<typeof DeviceInfoRecord>;
+export type DeviceInfoRecord = RecordOf<typeof DeviceInfoRecord>;
 
-export const PeerStatsEventRecord = z.object({
+export const PeerStatsEventRecord = shape({
   type: text,
   timestamp,
+  // Dyte-era payloads attach event details (`call_join` carries the peer's metadata).
+  metadata: json,
 });
-export type PeerStatsEventRecord = z.output<typeof PeerStatsEventRecord>;
+export type PeerStatsEventRecord = RecordOf<typeof PeerStatsEventRecord>;
 
-export const IpInformationRecord = z.object({
+export const IpInformationRecord = shape({
+  asn: object(AsnRecord),
   city: text,
   country: text,
   ip_location: text,
@@ -46,48 +70,42 @@ export const IpInformationRecord = z.object({
   region: text,
   timezone: text,
 });
-export type IpInformationRecord = z.output<typeof IpInformationRecord>;
+export type IpInformationRecord = RecordOf<typeof IpInformationRecord>;
 
-export const PrecallNetworkInformationRecord = z
-  .object({
-    backend_rtt: count,
-    effective_networktype: text,
-    fractional_loss: count,
-    jitter: count,
-    reflexive_connectivity: flag,
-    relay_connectivity: flag,
-    rtt: count,
-    throughput: count,
-    // The published spec spells it this way; real payloads use `throughput`. Accept both.
-    throughtput: count,
-    turn_connectivity: flag,
-  })
-  .transform(({ throughtput, throughput, ...rest }) => ({
-    ...rest,
-    throughput: throughput ?? throughtput ?? null,
-  }));
-export type PrecallNetworkInformationRecord = z.output<typeof PrecallNetworkInformationRecord>;
+export const PrecallNetworkInformationRecord = shape({
+  backend_rtt: count,
+  effective_networktype: text,
+  fractional_loss: count,
+  jitter: count,
+  reflexive_connectivity: flag,
+  relay_connectivity: flag,
+  rtt: count,
+  // The published spec spells it `throughtput`; real payloads use `throughput`. Both are read.
+  throughput: aliased(['throughput', 'throughtput'], count),
+  turn_connectivity: flag,
+});
+export type PrecallNetworkInformationRecord = RecordOf<typeof PrecallNetworkInformationRecord>;
 
-export const PeerStatsRecord = z.object({
+export const PeerStatsRecord = shape({
   config: text,
   status: text,
-  device_info: DeviceInfoRecord.nullish(),
-  events: z.array(PeerStatsEventRecord).nullish(),
-  ip_information: IpInformationRecord.nullish(),
-  precall_network_information: PrecallNetworkInformationRecord.nullish(),
+  device_info: object(DeviceInfoRecord),
+  events: listOf(PeerStatsEventRecord),
+  ip_information: object(IpInformationRecord),
+  precall_network_information: object(PrecallNetworkInformationRecord),
 });
-export type PeerStatsRecord = z.output<typeof PeerStatsRecord>;
+export type PeerStatsRecord = RecordOf<typeof PeerStatsRecord>;
 
-export const AudioStatsRecord = z.object({
+export const AudioStatsRecord = shape({
   timestamp,
   concealment_events: count,
   packets_lost: count,
   jitter: count,
   quality: count,
 });
-export type AudioStatsRecord = z.output<typeof AudioStatsRecord>;
+export type AudioStatsRecord = RecordOf<typeof AudioStatsRecord>;
 
-export const VideoStatsRecord = z.object({
+export const VideoStatsRecord = shape({
   timestamp,
   frame_width: count,
   frame_height: count,
@@ -97,10 +115,12 @@ export const VideoStatsRecord = z.object({
   jitter: count,
   quality: count,
 });
-export type VideoStatsRecord = z.output<typeof VideoStatsRecord>;
+export type VideoStatsRecord = RecordOf<typeof VideoStatsRecord>;
 
-export const QualityStatsRecord = z.object({
+export const QualityStatsRecord = shape({
   peer_id: text,
+  // The Dyte v2 form (one object for the whole call) names its peers and counts packets instead.
+  peer_ids: scalars(text),
   start: timestamp,
   end: timestamp,
   average_quality: count,
@@ -108,23 +128,27 @@ export const QualityStatsRecord = z.object({
   video_bandwidth: count,
   audio_packet_loss: count,
   video_packet_loss: count,
-  audio_stats: z.array(AudioStatsRecord).nullish(),
-  video_stats: z.array(VideoStatsRecord).nullish(),
+  total_audio_packets: count,
+  total_audio_packets_lost: count,
+  total_video_packets: count,
+  total_video_packets_lost: count,
+  first_audio_packet_received: timestamp,
+  first_video_packet_received: timestamp,
+  last_audio_packet_received: timestamp,
+  last_video_packet_received: timestamp,
+  audio_stats: listOf(AudioStatsRecord),
+  video_stats: listOf(VideoStatsRecord),
 });
-export type QualityStatsRecord = z.output<typeof QualityStatsRecord>;
-
-/** Some spec versions return one quality summary as an object instead of a list of them. */
-const QualityStatsList = z
-  .union([z.array(QualityStatsRecord), QualityStatsRecord])
-  .transform((value) => (Array.isArray(value) ? value : [value]));
+export type QualityStatsRecord = RecordOf<typeof QualityStatsRecord>;
 
 /** The basic fields every participant shape carries (the session participants list item). */
 export const participantBasics = {
-  id: z.string().min(1),
+  id: identity,
   user_id: text,
   custom_participant_id: text,
   display_name: text,
-  preset_name: text,
+  // Versions C and D of the peer report renamed `preset_name` to `role`.
+  preset_name: aliased(['preset_name', 'role'], text),
   joined_at: timestamp,
   left_at: timestamp,
   duration: count,
@@ -132,24 +156,14 @@ export const participantBasics = {
   updated_at: timestamp,
 };
 
-export const ParticipantBasicsRecord = z.object(participantBasics);
-export type ParticipantBasicsRecord = z.output<typeof ParticipantBasicsRecord>;
+export const ParticipantBasicsRecord = shape(participantBasics);
+export type ParticipantBasicsRecord = RecordOf<typeof ParticipantBasicsRecord>;
 
 /** Participant details: version A carries `peer_stats` and `quality_stats`; version D does not. */
-export const ParticipantDetailsRecord = z.object({
+export const ParticipantDetailsRecord = shape({
   ...participantBasics,
-  peer_stats: PeerStatsRecord.nullish(),
-  quality_stats: QualityStatsList.nullish(),
+  peer_stats: object(PeerStatsRecord),
+  // Some versions send one quality summary as an object instead of a list of them.
+  quality_stats: oneOrMany(QualityStatsRecord),
 });
-export type ParticipantDetailsRecord = z.output<typeof ParticipantDetailsRecord>;
-
-export const ParticipantDetailsEnvelope = z.object({
-  success: z.literal(true),
-  data: z.object({ participant: ParticipantDetailsRecord }),
-});
-
-/** The error bodies both layers of the Cloudflare API return; only the codes are read. */
-export const UpstreamErrorBody = z.object({
-  errors: z.array(z.object({ code: z.number() })).optional(),
-  error: z.object({ code: z.union([z.number(), z.string()]) }).optional(),
-});
+export type ParticipantDetailsRecord = RecordOf<typeof ParticipantDetailsRecord>;

@@ -1,16 +1,17 @@
-import { z } from 'zod';
-import { count, ParticipantBasicsRecord, text, timestamp } from './schemas.js';
+import type { MalformedLeaf } from './errors.js';
+import { count, identity, later, listOf, shape, text, timestamp } from './wire.js';
+import type { RecordOf, Shape, ShapeOutput } from './wire.js';
 
 /** Paging offsets are 1-based and inclusive; an empty page reports 0/0. */
-export const PagingRecord = z.object({
+export const PagingRecord = shape({
   total_count: count,
   start_offset: count,
   end_offset: count,
 });
-export type PagingRecord = z.output<typeof PagingRecord>;
+export type PagingRecord = RecordOf<typeof PagingRecord>;
 
 const sessionFields = {
-  id: z.string().min(1),
+  id: identity,
   associated_id: text,
   meeting_display_name: text,
   type: text,
@@ -25,42 +26,12 @@ const sessionFields = {
   updated_at: timestamp,
 };
 
-export type SessionRecord = z.output<z.ZodObject<typeof sessionFields>> & {
-  readonly breakout_rooms?: readonly SessionRecord[] | null | undefined;
+export type SessionRecord = ShapeOutput<typeof sessionFields> & {
+  breakout_rooms: SessionRecord[] | null | MalformedLeaf;
 };
 
-export const SessionRecord: z.ZodType<SessionRecord> = z.object({
+// Breakout rooms are sessions, so the record refers to itself.
+export const SessionRecord: Shape<SessionRecord> = shape({
   ...sessionFields,
-  get breakout_rooms() {
-    return z.array(SessionRecord).nullish();
-  },
+  breakout_rooms: later(() => listOf(SessionRecord)),
 });
-
-/** The current spec returns the session as `data`; older versions wrapped it as `data.session`. */
-export const SessionEnvelope = z
-  .object({
-    success: z.literal(true),
-    data: z.union([z.object({ session: SessionRecord }), SessionRecord]),
-  })
-  .transform(({ data }) => ('session' in data ? data.session : data));
-
-export const SessionListEnvelope = z.object({
-  success: z.literal(true),
-  data: z.object({ sessions: z.array(SessionRecord) }),
-  paging: PagingRecord.nullish(),
-});
-
-/** The examples put paging inside `data`; accept it beside `data` too, as the sessions list has it. */
-export const ParticipantListEnvelope = z
-  .object({
-    success: z.literal(true),
-    data: z.object({
-      participants: z.array(ParticipantBasicsRecord),
-      paging: PagingRecord.nullish(),
-    }),
-    paging: PagingRecord.nullish(),
-  })
-  .transform(({ data, paging }) => ({
-    participants: data.participants,
-    paging: data.paging ?? paging ?? null,
-  }));

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { noopUpstreamObserver, upstreamEndpointOf } from '../observability/upstream-observer.js';
 import type {
@@ -25,7 +25,8 @@ import { createRateBudget, parseRatelimitHeader } from './rate-budget.js';
 import type { TokenBucketSettings } from './rate-budget.js';
 import { backoffDelayMs, isRetryable } from './retry-policy.js';
 import type { RetrySettings } from './retry-policy.js';
-import { UpstreamErrorBody } from './schemas.js';
+import { ReadContext } from './wire.js';
+import type { DriftKind, JsonType } from './wire.js';
 import { createTokenKeyer } from './token-key.js';
 import type { TokenKeyer } from './token-key.js';
 
@@ -81,15 +82,19 @@ export interface Sized<T> {
   readonly bytes: number;
 }
 
+/** Reads a parsed body into the resource, throwing a GatewayError when its structure is wrong. */
+export type BodyReader<T> = (body: unknown, at: ReadContext) => T;
+
 export interface Transport {
-  getJson<T>(
-    path: string,
-    query: Query,
-    schema: z.ZodType<T>,
-    call: CallContext,
-  ): Promise<Sized<T>>;
+  getJson<T>(path: string, query: Query, read: BodyReader<T>, call: CallContext): Promise<Sized<T>>;
   close(): Promise<void>;
 }
+
+/** The error bodies both layers of the Cloudflare API return; only the codes are read. */
+const UpstreamErrorBody = z.object({
+  errors: z.array(z.object({ code: z.number() })).optional(),
+  error: z.object({ code: z.union([z.number(), z.string()]) }).optional(),
+});
 
 /** Error bodies are only read for their codes, so a small cap is enough. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -140,6 +145,9 @@ function cloudflareCodes(text: string | undefined): number[] {
   const parsed = UpstreamErrorBody.safeParse(json);
   return parsed.success ? (parsed.data.errors ?? []).map((entry) => entry.code) : [];
 }
+
+/** Distinct drift sightings logged per transport; later ones are only counted. */
+const MAX_DRIFT_LOGGED = 500;
 
 const secondsFrom = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 
@@ -225,6 +233,23 @@ export function createTransport(options: TransportOptions): Transport {
   const budget = createRateBudget(options.tokenBucket, now);
   // Budgets are keyed by a keyed hash, so no token is held in memory as a map key or ever logged.
   const tokenKeyOf = options.tokenKeyOf ?? createTokenKeyer();
+  // The first sighting of each kind of drift is logged once; the set is bounded like the metric's
+  // paths, so a payload that invents a new key per call cannot grow it without end.
+  const driftSeen = new Set<string>();
+
+  /** Counts a key the reader did not know or a leaf it replaced, and logs its first sighting. */
+  function drift(
+    endpoint: UpstreamEndpoint | 'other',
+    path: string,
+    kind: DriftKind,
+    seen: JsonType,
+  ): void {
+    observer.drift(endpoint, path, kind);
+    const key = `${endpoint} ${kind} ${path}`;
+    if (driftSeen.has(key) || driftSeen.size >= MAX_DRIFT_LOGGED) return;
+    driftSeen.add(key);
+    options.logger?.warn('upstream payload drift', { endpoint, path, kind, seen });
+  }
 
   /** Waits out a pause upstream asked for, if it ends in time; otherwise fails fast. */
   async function takeBudget(
@@ -249,7 +274,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function attempt<T>(
     path: string,
-    schema: z.ZodType<T>,
+    read: BodyReader<T>,
     tokenKey: string,
     call: CallContext,
     endpoint: UpstreamEndpoint | 'other',
@@ -336,21 +361,21 @@ export function createTransport(options: TransportOptions): Transport {
     } catch (error) {
       throw upstreamBadResponse('the body is not JSON', error);
     }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      throw upstreamBadResponse('the body does not match the RealtimeKit contract', parsed.error);
-    }
-    return { value: parsed.data, bytes: text?.length ?? 0 };
+    const at = new ReadContext((where, kind, seen) => {
+      drift(endpoint, where, kind, seen);
+    });
+    const value = read(json, at);
+    return { value, bytes: text?.length ?? 0 };
   }
 
   return {
-    async getJson(resourcePath, query, schema, call) {
+    async getJson(resourcePath, query, read, call) {
       const path = `${basePath}${resourcePath}${queryString(query)}`;
       const tokenKey = call.tokenKey ?? tokenKeyOf(call.authorization);
       const endpoint = upstreamEndpointOf(resourcePath);
       for (let retry = 0; ; retry += 1) {
         try {
-          return await attempt(path, schema, tokenKey, call, endpoint);
+          return await attempt(path, read, tokenKey, call, endpoint);
         } catch (error) {
           const failure = errorFromTransport(error, abortedByTimeout(call.signal));
           if (retry >= options.retries.max || !isRetryable(failure) || call.signal?.aborted) {

@@ -194,16 +194,18 @@ describe('upstream failures become field errors with a stable code', () => {
   it.each([
     ['an HTML error page', '<html><body>502 Bad Gateway</body></html>', 'the body is not JSON'],
     ['an empty body', '', 'the body is not JSON'],
-    [
-      'a success:false body',
-      { success: false, data: null },
-      'the body does not match the RealtimeKit contract',
-    ],
+    ['a success:false body', { success: false, data: null }, 'the body does not report success'],
     [
       'JSON of another shape',
       { success: true, data: { participant: { id: 42 } } },
-      'the body does not match the RealtimeKit contract',
+      'the body has no readable participant',
     ],
+    [
+      'a body without the resource',
+      { success: true, data: {} },
+      'the body has no readable participant',
+    ],
+    ['a JSON array', [], 'the body is not a JSON object'],
   ])('UPSTREAM_BAD_RESPONSE for %s with status 200', async (_name, body, detail) => {
     fault({ status: 200, body, headers: { 'content-type': 'text/html' } });
     expectOnlyFailingField(

@@ -11,7 +11,7 @@ export const FULL_PARTICIPANT_FIELDS = `
     events { type timestamp }
     ipInformation { city country ipLocation ipv4 org portal region timezone }
     precallNetworkInformation {
-      backendRtt effectiveNetworktype fractionalLoss jitter reflexiveConnectivity
+      backendRtt effectiveNetworkType fractionalLoss jitter reflexiveConnectivity
       relayConnectivity rtt throughput turnConnectivity
     }
   }
@@ -22,13 +22,19 @@ export const FULL_PARTICIPANT_FIELDS = `
   }
 `;
 
+/** Upstream keys whose GraphQL names are not their plain camelCase (the schema keeps names consistent). */
+const RENAMED_KEYS: Readonly<Record<string, string>> = {
+  effective_networktype: 'effectiveNetworkType',
+};
+
 /** Converts an upstream payload's snake_case keys to the schema's camelCase, recursively. */
 export function camelize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelize);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [
-      key.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase()),
+      RENAMED_KEYS[key] ??
+        key.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase()),
       camelize(inner),
     ]),
   );

@@ -5,21 +5,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createSeedData, DEFAULT_SEED, startFakeUpstream } from '../../src/fake-upstream/index.js';
 import type { FakeUpstream, SeedParticipant } from '../../src/fake-upstream/index.js';
+import { BooleanOrString } from '../../src/resolvers/BooleanOrString.js';
 import { DateTime } from '../../src/resolvers/DateTime.js';
 import { peerReportTypeResolvers } from '../../src/resolvers/peer-report-types.js';
 import { loadTypeDefs } from '../../src/server.js';
+import { readPeerReport } from '../../src/upstream/envelopes.js';
+import { MalformedLeaf } from '../../src/upstream/errors.js';
 import {
   PeerEventRecord,
   PeerReportMetadataRecord,
   PeerReportQualityRecord,
 } from '../../src/upstream/peer-report-schemas.js';
+import { ReadContext } from '../../src/upstream/wire.js';
+import type { DriftKind, JsonType, Shape } from '../../src/upstream/wire.js';
 import { get } from '../fake-upstream/support.js';
 
 /*
- * Real peer reports from the fake, parsed with the zod schemas and resolved through the real SDL and the real type
- * resolvers. Only the three root fields are test-only: the PeerReport type and its loaders belong to another part.
- * The expected results are the upstream payloads converted generically (snake_case to camelCase, digit keys spelled
- * out), so a field that is forgotten, misnamed or mapped from the wrong key fails the comparison.
+ * Real peer reports from the fake, read by the wire reader (readPeerReport, as the gateway reads them) and resolved
+ * through the real SDL and the real type resolvers. Only the three root fields are test-only: the PeerReport type and
+ * its loaders belong to another part. The expected results are the upstream payloads converted generically
+ * (snake_case to camelCase, digit keys spelled out, the flat quality keys grouped by media), so a field that is
+ * forgotten, misnamed or mapped from the wrong key fails the comparison.
  */
 
 const TEST_ROOTS = /* GraphQL */ `
@@ -32,7 +38,7 @@ const TEST_ROOTS = /* GraphQL */ `
 
 const schema = createSchema({
   typeDefs: [...loadTypeDefs(), TEST_ROOTS],
-  resolvers: [{ DateTime }, peerReportTypeResolvers],
+  resolvers: [{ DateTime, BooleanOrString }, peerReportTypeResolvers],
 });
 
 interface Roots {
@@ -155,6 +161,59 @@ function fieldsWithValues(type: GraphQLObjectType, value: unknown, into: Set<str
   }
 }
 
+/** The schema's grouping of the flat `peer_report.quality` keys: `audio_producer` is `audio.producer`, and so on. */
+const QUALITY_MEDIA = ['audio', 'video', 'screenshare_audio', 'screenshare_video'] as const;
+const QUALITY_PARTS = [
+  'producer',
+  'producer_cumulative',
+  'consumer',
+  'consumer_cumulative',
+] as const;
+const FLAT_QUALITY_KEYS = QUALITY_MEDIA.flatMap((media) =>
+  QUALITY_PARTS.map((part) => `${media}_${part}`),
+);
+
+function groupedQuality(quality: unknown): unknown {
+  if (!isObject(quality)) return quality;
+  return Object.fromEntries(
+    QUALITY_MEDIA.map((media) => [
+      media,
+      Object.fromEntries(QUALITY_PARTS.map((part) => [part, quality[`${media}_${part}`] ?? null])),
+    ]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading upstream values as the gateway does.
+
+interface Report {
+  readonly path: string;
+  readonly kind: DriftKind;
+  readonly seen: JsonType;
+}
+
+function context(): { at: ReadContext; reports: Report[] } {
+  const reports: Report[] = [];
+  const at = new ReadContext((path, kind, seen) => {
+    reports.push({ path, kind, seen });
+  });
+  return { at, reports };
+}
+
+/** `value` read as `record`, which must read without drift (a test of drift says so itself). */
+function read<Out>(record: Shape<Out>, value: unknown): Out {
+  const { at, reports } = context();
+  const out = record.readRecord(value, at);
+  expect(reports).toEqual([]);
+  if (out === undefined) throw new Error('the record was not read');
+  return out;
+}
+
+/** A field that must have been read as its record or null, not as a MalformedLeaf. */
+function wellTyped<T>(value: T | null | MalformedLeaf): T | null {
+  if (value instanceof MalformedLeaf) throw new Error(`unexpected MalformedLeaf: ${value.message}`);
+  return value;
+}
 // ---------------------------------------------------------------------------------------------------------------
 // Fetching real payloads from the fake.
 
@@ -167,6 +226,7 @@ const RawReport = z.object({
 });
 
 interface Payload {
+  readonly body: unknown;
   readonly metadata: unknown;
   readonly quality: unknown;
   readonly peerEvents: unknown;
@@ -187,17 +247,25 @@ async function fetchPayload(peerId: string, query: Record<string, string> = {}):
   expect(reply.status).toBe(200);
   const { data } = RawReport.parse(reply.json);
   return {
+    body: reply.json,
     metadata: data.peer_report.metadata,
     quality: data.peer_report.quality ?? null,
     peerEvents: data.peer_events,
   };
 }
 
-const parseRoots = (payload: Payload): Roots => ({
-  testMetadata: PeerReportMetadataRecord.parse(payload.metadata),
-  testQuality: PeerReportQualityRecord.nullable().parse(payload.quality),
-  testPeerEvents: z.array(PeerEventRecord).parse(payload.peerEvents),
-});
+/** The report read by the envelope reader, as the gateway reads it; the fake sends nothing the reader does not know. */
+function readRoots(payload: Payload): Roots {
+  const { at, reports } = context();
+  const report = readPeerReport(payload.body, at);
+  expect(reports).toEqual([]);
+  const peerReport = wellTyped(report.peer_report);
+  return {
+    testMetadata: wellTyped(peerReport?.metadata ?? null),
+    testQuality: wellTyped(peerReport?.quality ?? null),
+    testPeerEvents: wellTyped(report.peer_events),
+  };
+}
 
 const seed = createSeedData(DEFAULT_SEED);
 const everyone = seed.sessions.flatMap((session) => session.participants);
@@ -232,11 +300,11 @@ describe('peer report nested types against the fake', () => {
   it.each(CASES)('resolves every field of %s as upstream sent it', async (name, predicate) => {
     const participant = participantWhere(name, predicate);
     const payload = await fetchPayload(participant.record.id);
-    const data = await run(parseRoots(payload));
+    const data = await run(readRoots(payload));
     expect(withoutNulls(data)).toEqual(
       withoutNulls({
         testMetadata: toGraphQLShape(payload.metadata),
-        testQuality: toGraphQLShape(payload.quality),
+        testQuality: toGraphQLShape(groupedQuality(payload.quality)),
         testPeerEvents: toGraphQLShape(payload.peerEvents),
       }),
     );
@@ -249,34 +317,49 @@ describe('peer report nested types against the fake', () => {
     const seen = new Set<string>();
     for (const [name, predicate] of CASES) {
       const data = await run(
-        parseRoots(await fetchPayload(participantWhere(name, predicate).record.id)),
+        readRoots(await fetchPayload(participantWhere(name, predicate).record.id)),
       );
       fieldsWithValues(rootType('PeerReportMetadata'), data.testMetadata, seen);
       fieldsWithValues(rootType('PeerReportQuality'), data.testQuality, seen);
       fieldsWithValues(rootType('PeerEvent'), data.testPeerEvents, seen);
     }
-    // The fake never gathers a remote candidate from a STUN or TURN server: the media server is a host candidate.
+    // The fake sends the published wire keys (test/fake-upstream/wire-examples.test.ts holds it to them), so the fields
+    // that only the contract's forms fill stay null: the producer counters of a consumer sample, the deprecated
+    // audio `jitter` summary, and the percentile form of the jitter-buffer delay. And the fake never gathers a remote
+    // candidate from a STUN or TURN server: the media server is a host candidate.
     expect([...all].filter((field) => !seen.has(field)).sort()).toEqual([
+      'AudioConsumerSample.bytesSent',
+      'AudioConsumerSample.packetsSent',
+      'AudioConsumerSample.rtt',
+      'AudioCumulative.jitter',
       'CandidatePair.remoteCandidateUrl',
+      'DelayCumulative.p50',
+      'DelayCumulative.p75',
+      'DelayCumulative.p90',
+      'VideoConsumerSample.bytesSent',
+      'VideoConsumerSample.packetsSent',
+      'VideoConsumerSample.rtt',
     ]);
   });
 
   it('keeps the upstream shapes the comparison relies on', async () => {
     const attendee = participantWhere('without media', (p) => !p.profile.producesAudio);
     const { quality } = await fetchPayload(attendee.record.id);
+    // One flat object of sixteen keys, the grouping by media being the schema's.
+    expect(Object.keys(isObject(quality) ? quality : {}).sort()).toEqual(
+      [...FLAT_QUALITY_KEYS].sort(),
+    );
     const audio = z
-      .object({
-        audio: z.object({ producer: z.array(z.unknown()), producer_cumulative: z.unknown() }),
-      })
-      .parse(quality).audio;
-    expect(audio.producer).toEqual([]);
-    expect(audio.producer_cumulative).toEqual({});
+      .object({ audio_producer: z.array(z.unknown()), audio_producer_cumulative: z.unknown() })
+      .parse(quality);
+    expect(audio.audio_producer).toEqual([]);
+    expect(audio.audio_producer_cumulative).toEqual({});
   });
 
   it('reads the sections `filters` left out as null', async () => {
     const payload = await fetchPayload(seed.demo.peerId, { filters: 'events' });
     const data = await run(
-      parseRoots(payload),
+      readRoots(payload),
       '{ testMetadata { deviceInfo { os } ipInformation { city } events { name } pcMetadata { timestamp } sdkName } testQuality { audio { producer { mosQuality } } } }',
     );
     expect(data.testQuality).toBeNull();
@@ -294,13 +377,12 @@ describe('peer report nested types against the fake', () => {
 
 describe('empty upstream parts', () => {
   it('resolves an empty cumulative `{}` to an object whose fields are all null, and `[]` series to `[]`', async () => {
-    const empty = { producer: [], producer_cumulative: {}, consumer: [], consumer_cumulative: {} };
-    const quality = PeerReportQualityRecord.parse({
-      audio: empty,
-      video: empty,
-      screenshare_audio: empty,
-      screenshare_video: empty,
-    });
+    const quality = read(
+      PeerReportQualityRecord,
+      Object.fromEntries(
+        FLAT_QUALITY_KEYS.map((key) => [key, key.endsWith('_cumulative') ? {} : []]),
+      ),
+    );
     const data = await run({ testQuality: quality });
     const audioSummary = {
       qualityMos: null,
@@ -317,6 +399,9 @@ describe('empty upstream parts', () => {
       framesPerSecond: null,
       frameWidth: null,
       issues: null,
+      highNegativeFeedbackFraction: null,
+      keyFramesEncodedFraction: null,
+      keyFramesDecodedFraction: null,
     };
     const audio = {
       producer: [],
@@ -341,15 +426,15 @@ describe('empty upstream parts', () => {
   it('resolves an empty metadata object and missing quality parts to nulls', async () => {
     const data = await run(
       {
-        testMetadata: PeerReportMetadataRecord.parse({}),
-        testQuality: PeerReportQualityRecord.parse({ audio: {} }),
+        testMetadata: read(PeerReportMetadataRecord, {}),
+        testQuality: read(PeerReportQualityRecord, { audio_producer: [] }),
         testPeerEvents: [],
       },
       '{ testMetadata { deviceInfo { os } events { name } sdkName } testQuality { audio { producer { rtt } producerCumulative { rtt { avg } } } video { producer { rtt } } } testPeerEvents { id } }',
     );
     expect(data).toEqual({
       testMetadata: { deviceInfo: null, events: null, sdkName: null },
-      testQuality: { audio: { producer: null, producerCumulative: null }, video: null },
+      testQuality: { audio: { producer: [], producerCumulative: null }, video: { producer: null } },
       testPeerEvents: [],
     });
   });
@@ -371,13 +456,13 @@ describe('upstream enum values', () => {
   const enumQuery =
     '{ testPeerEvents { eventName eventNameRaw presetViewType presetViewTypeRaw } testQuality { video { producer { qualityLimitationReason qualityLimitationReasonRaw } } } }';
   const withReason = (reason: unknown) =>
-    PeerReportQualityRecord.parse({ video: { producer: [{ quality_limitation_reason: reason }] } });
+    read(PeerReportQualityRecord, { video_producer: [{ quality_limitation_reason: reason }] });
 
   it('reads unknown values as UNKNOWN and keeps the raw value readable', async () => {
     const data = await run(
       {
         testPeerEvents: [
-          PeerEventRecord.parse({
+          read(PeerEventRecord, {
             ...event,
             event_name: 'PEER_KICKED',
             preset_view_type: 'BREAKOUT_ROOM',
@@ -404,10 +489,17 @@ describe('upstream enum values', () => {
     });
   });
 
+  it('keeps the raw spelling in the record and maps it only in the resolver', () => {
+    expect(read(PeerEventRecord, { ...event, preset_view_type: 'audio_room' })).toMatchObject({
+      event_name: 'PEER_JOINING',
+      preset_view_type: 'audio_room',
+    });
+  });
+
   it('matches known values whatever their case, and keeps their raw spelling', async () => {
     const data = await run(
       {
-        testPeerEvents: [PeerEventRecord.parse({ ...event, preset_view_type: 'audio_room' })],
+        testPeerEvents: [read(PeerEventRecord, { ...event, preset_view_type: 'audio_room' })],
         testQuality: withReason('bandwidth'),
       },
       enumQuery,
@@ -438,7 +530,7 @@ describe('upstream enum values', () => {
     );
     const data = await run(
       {
-        testPeerEvents: [PeerEventRecord.parse({ ...absent, preset_view_type: null })],
+        testPeerEvents: [read(PeerEventRecord, { ...absent, preset_view_type: null })],
         testQuality: withReason(null),
       },
       enumQuery,
@@ -454,83 +546,187 @@ describe('upstream enum values', () => {
   });
 });
 
-describe('zod boundary', () => {
-  it('ignores unknown upstream keys at every level', () => {
-    const metadata = {
-      device_info: { cpus: 8, is_mobile: false, os: 'macOS', os_version: '15.6', gpu: 'M2' },
-      ip_information: { asn: { asn: 'AS7922', rir: 'ARIN' }, city: 'San Francisco', lat: 37.7 },
-      sdk_name: 'web-core',
-      sdk_build: 1234,
-    };
-    expect(PeerReportMetadataRecord.parse(metadata)).toEqual({
+/** Every MalformedLeaf in a read value. */
+function malformedLeaves(value: unknown, into: MalformedLeaf[] = []): MalformedLeaf[] {
+  if (value instanceof MalformedLeaf) into.push(value);
+  else if (Array.isArray(value)) for (const item of value) malformedLeaves(item, into);
+  else if (isObject(value)) for (const field of Object.values(value)) malformedLeaves(field, into);
+  return into;
+}
+
+describe('wire boundary', () => {
+  it('leaves unknown upstream keys out at every level, and reports each', () => {
+    const metadata = context();
+    const readMetadata = PeerReportMetadataRecord.readRecord(
+      {
+        device_info: { cpus: 8, is_mobile: false, os: 'macOS', os_version: '15.6', gpu: 'M2' },
+        ip_information: { asn: { asn: 'AS7922', rir: 'ARIN' }, city: 'San Francisco', lat: 37.7 },
+        sdk_name: 'web-core',
+        sdk_build: 1234,
+      },
+      metadata.at,
+    );
+    expect(withoutNulls(readMetadata)).toEqual({
       device_info: { cpus: 8, is_mobile: false, os: 'macOS', os_version: '15.6' },
       ip_information: { asn: { asn: 'AS7922' }, city: 'San Francisco' },
       sdk_name: 'web-core',
     });
-    const quality = PeerReportQualityRecord.parse({
-      audio: {
-        producer: [{ rtt: 0.05, codec: 'opus' }],
-        producer_cumulative: { rtt: { avg: 50, '1000ms_or_greater_event_fraction': 0 } },
-        bitrate: {},
+    expect(metadata.reports).toEqual([
+      { path: 'device_info.gpu', kind: 'unknown_key', seen: 'string' },
+      { path: 'ip_information.asn.rir', kind: 'unknown_key', seen: 'string' },
+      { path: 'ip_information.lat', kind: 'unknown_key', seen: 'number' },
+      { path: 'sdk_build', kind: 'unknown_key', seen: 'number' },
+    ]);
+
+    const quality = context();
+    const readQuality = PeerReportQualityRecord.readRecord(
+      {
+        audio_producer: [{ rtt: 0.05, codec: 'opus' }],
+        audio_producer_cumulative: { rtt: { avg: 50, '1000ms_or_greater_event_fraction': 0 } },
+        audio_bitrate: {},
+        data_channel: {},
       },
-      data_channel: {},
+      quality.at,
+    );
+    expect(withoutNulls(readQuality)).toEqual({
+      audio_producer: [{ rtt: 0.05 }],
+      audio_producer_cumulative: { rtt: { avg: 50 } },
     });
-    expect(quality).toEqual({
-      audio: { producer: [{ rtt: 0.05 }], producer_cumulative: { rtt: { avg: 50 } } },
-    });
-    const parsedEvent = PeerEventRecord.parse({ id: 'e1', event_name: 'PEER_CREATED', room: 'x' });
+    expect(quality.reports).toEqual([
+      { path: 'audio_producer[].codec', kind: 'unknown_key', seen: 'string' },
+      {
+        path: 'audio_producer_cumulative.rtt.1000ms_or_greater_event_fraction',
+        kind: 'unknown_key',
+        seen: 'number',
+      },
+      { path: 'audio_bitrate', kind: 'unknown_key', seen: 'object' },
+      { path: 'data_channel', kind: 'unknown_key', seen: 'object' },
+    ]);
+
+    const events = context();
+    const parsedEvent = PeerEventRecord.readRecord(
+      { id: 'e1', event_name: 'PEER_CREATED', room: 'x' },
+      events.at,
+    );
     expect(parsedEvent).not.toHaveProperty('room');
+    expect(events.reports).toEqual([{ path: 'room', kind: 'unknown_key', seen: 'string' }]);
+  });
+
+  it('does not read the nested quality form (`quality.audio.producer`): the wire is flat', () => {
+    const { at, reports } = context();
+    const quality = PeerReportQualityRecord.readRecord({ audio: { producer: [] } }, at);
+    expect(withoutNulls(quality)).toEqual({});
+    expect(reports).toEqual([{ path: 'audio', kind: 'unknown_key', seen: 'object' }]);
   });
 
   it.each([
     [
-      'a string where a number is expected',
-      () => PeerReportQualityRecord.safeParse({ audio: { producer: [{ packets_lost: '3' }] } }),
-      ['audio', 'producer', 0, 'packets_lost'],
+      'a non-numeric string where a number is expected',
+      PeerReportQualityRecord,
+      { audio_producer: [{ packets_lost: 'three', rtt: 0.05 }] },
+      'audio_producer[].packets_lost',
+      'string',
+      'a number',
     ],
     [
       'a number where a string is expected',
-      () => PeerReportMetadataRecord.safeParse({ device_info: { os: 15 } }),
-      ['device_info', 'os'],
+      PeerReportMetadataRecord,
+      { device_info: { os: 15, cpus: 8 } },
+      'device_info.os',
+      'number',
+      'String',
     ],
     [
       'an object where a list is expected',
-      () => PeerReportMetadataRecord.safeParse({ pc_metadata: { sdp: [] } }),
-      ['pc_metadata'],
+      PeerReportMetadataRecord,
+      { pc_metadata: { sdp: [] }, sdk_name: 'web-core' },
+      'pc_metadata',
+      'object',
+      'a list',
     ],
     [
       'a string where a flag is expected',
-      () => PeerReportMetadataRecord.safeParse({ browser_metadata: { webgl_support: 'yes' } }),
-      ['browser_metadata', 'webgl_support'],
+      PeerReportMetadataRecord,
+      { device_info: { is_mobile: 'yes', os: 'iOS' } },
+      'device_info.is_mobile',
+      'string',
+      'Boolean',
+    ],
+    [
+      'a number where webgl_support (a boolean or a string) is expected',
+      PeerReportMetadataRecord,
+      { browser_metadata: { webgl_support: 1, browser: 'Chrome' } },
+      'browser_metadata.webgl_support',
+      'number',
+      'BooleanOrString',
     ],
     [
       'a timestamp that is not ISO 8601',
-      () => PeerEventRecord.safeParse({ created_at: 'yesterday' }),
-      ['created_at'],
+      PeerEventRecord,
+      { id: 'e1', created_at: 'yesterday' },
+      'created_at',
+      'string',
+      'DateTime',
     ],
     [
       'a cumulative block that is a number',
-      () => PeerReportQualityRecord.safeParse({ video: { consumer_cumulative: { issues: 0.2 } } }),
-      ['video', 'consumer_cumulative', 'issues'],
+      PeerReportQualityRecord,
+      { video_consumer_cumulative: { issues: 0.2, key_frames_decoded_fraction: 0.01 } },
+      'video_consumer_cumulative.issues',
+      'number',
+      'an object',
     ],
-  ] as const)('rejects %s', (_name, attempt, path) => {
-    const result = attempt();
-    expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.path)).toEqual([path]);
+  ] as const)(
+    'reads %s as a MalformedLeaf for that field only, and reports its path',
+    (_name, record: Shape<unknown>, value, path, seen, expected) => {
+      const { at, reports } = context();
+      const out = record.readRecord(value, at);
+      expect(malformedLeaves(out).map((leaf) => leaf.expected)).toEqual([expected]);
+      expect(reports).toEqual([{ path, kind: 'wrong_type', seen }]);
+      // Every other leaf sent is still read.
+      const sent = Object.keys(value);
+      expect(isObject(out) ? Object.keys(withoutNulls(out) as object) : []).toEqual(sent);
+    },
+  );
+
+  it('reads a numeric string as its number, and a string webgl_support as sent', () => {
+    const quality = read(PeerReportQualityRecord, { audio_producer: [{ packets_lost: '3' }] });
+    expect(wellTyped(quality.audio_producer)?.[0]?.packets_lost).toBe(3);
+    const metadata = read(PeerReportMetadataRecord, { browser_metadata: { webgl_support: 'yes' } });
+    expect(wellTyped(metadata.browser_metadata)?.webgl_support).toBe('yes');
+  });
+
+  it('resolves a MalformedLeaf as an error on its own field, its siblings resolved', async () => {
+    const { at } = context();
+    const metadata = PeerReportMetadataRecord.readRecord(
+      { device_info: { os: 15, cpus: 8 }, sdk_name: 'web-core' },
+      at,
+    );
+    const result = await execute({
+      schema,
+      document: parse('{ testMetadata { deviceInfo { os cpus } sdkName } }'),
+      rootValue: { testMetadata: metadata },
+    });
+    expect(JSON.parse(JSON.stringify(result.data))).toEqual({
+      testMetadata: { deviceInfo: { os: null, cpus: 8 }, sdkName: 'web-core' },
+    });
+    expect(result.errors?.map((error) => [error.path, error.extensions['code']])).toEqual([
+      [['testMetadata', 'deviceInfo', 'os'], 'UPSTREAM_BAD_RESPONSE'],
+    ]);
+    expect(result.errors?.[0]?.message).not.toContain('15');
   });
 
   it('reads a numeric AS number as its decimal string', () => {
-    expect(
-      PeerReportMetadataRecord.parse({ ip_information: { asn: { asn: 7922 } } }).ip_information?.asn
-        ?.asn,
-    ).toBe('7922');
+    const metadata = read(PeerReportMetadataRecord, { ip_information: { asn: { asn: 7922 } } });
+    const ip = wellTyped(metadata.ip_information);
+    expect(wellTyped(ip?.asn ?? null)?.asn).toBe('7922');
   });
 
   it('passes any JSON value through the event metadata', async () => {
     const metadata = { reason: 'ice_failed', attempt: 2, nested: { list: [1, 'two', null, true] } };
     const data = await run(
       {
-        testMetadata: PeerReportMetadataRecord.parse({
+        testMetadata: read(PeerReportMetadataRecord, {
           events: [{ name: 'disconnect', timestamp: '2026-11-19T10:30:00.000Z', metadata }],
         }),
       },
