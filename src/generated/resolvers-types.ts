@@ -644,12 +644,23 @@ export type PeerReport = {
   /** The peer's lifecycle events (created, joining, leaving). Selecting this sends `include_peer_events=true`. */
   peerEvents?: Maybe<Array<PeerEvent>>;
   /**
+   * The participant's SDK statistics as Dyte-era reports (Dyte API v2) carry them inside the peer
+   * report; null from RealtimeKit's current versions, which return them with participant details
+   * only (`participant.peerStats`). Selecting it fetches the whole report (no `filters`).
+   */
+  peerStats?: Maybe<PeerStats>;
+  /**
    * Name of the preset (role) the peer joined with, for example `group_call_host`. Upstream calls it
    * `preset_name` in older spec versions and `role` in newer ones; both are read.
    */
   presetName?: Maybe<Scalars['String']['output']>;
   /** Audio, video and screen-share quality series with their cumulative summaries. */
   quality?: Maybe<PeerReportQuality>;
+  /**
+   * The participant's call-quality summaries as Dyte-era reports carry them; null from RealtimeKit's
+   * current versions (see `participant.qualityStats`). Selecting it fetches the whole report.
+   */
+  qualityStats?: Maybe<Array<QualityStats>>;
   /** Id of the session the peer belongs to. */
   sessionId?: Maybe<Scalars['ID']['output']>;
   /** When RealtimeKit last updated this record. */
@@ -1734,8 +1745,10 @@ export type PeerReportResolvers<ContextType = GatewayContext, ParentType extends
   metadata: Resolver<Maybe<ResolversTypes['PeerReportMetadata']>, ParentType, ContextType>;
   participant: Resolver<Maybe<ResolversTypes['Participant']>, ParentType, ContextType>;
   peerEvents: Resolver<Maybe<Array<ResolversTypes['PeerEvent']>>, ParentType, ContextType>;
+  peerStats: Resolver<Maybe<ResolversTypes['PeerStats']>, ParentType, ContextType>;
   presetName: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quality: Resolver<Maybe<ResolversTypes['PeerReportQuality']>, ParentType, ContextType>;
+  qualityStats: Resolver<Maybe<Array<ResolversTypes['QualityStats']>>, ParentType, ContextType>;
   sessionId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   updatedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   userId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

@@ -22,7 +22,7 @@ const MAX_PAGE_SIZE = 100;
 /** Fields that, on a participant, peer report or session reached without its record, cost a call. */
 const SECTION_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
   Participant: new Set(['peerStats', 'qualityStats']),
-  PeerReport: new Set(['peerEvents', 'metadata', 'quality']),
+  PeerReport: new Set(['peerEvents', 'metadata', 'quality', 'peerStats', 'qualityStats']),
 };
 /** Session fields answered without the session's own call. */
 const FREE_SESSION_FIELDS = new Set(['id', 'participants', '__typename']);

@@ -53,13 +53,14 @@ type Resource = 'participant' | 'peerReport';
 
 type FieldEffect =
   | { readonly resource: Resource; readonly section: FilterValue }
+  | { readonly resource: Resource; readonly all: true }
   | { readonly resource: Resource; readonly peerEvents: true }
   | { readonly resource: 'session'; readonly breakoutRooms: true };
 
 /**
  * Which upstream section each GraphQL field lives in (contract section 4). A field is named by its
- * parent type, and each of these parent types occurs under exactly one resource, so no ancestry
- * needs tracking.
+ * parent type; an effect applies only inside the resource it names, because the participant's
+ * statistics types (PeerStats, QualityStats) also occur inside a Dyte-era peer report.
  */
 const FIELD_EFFECTS: Readonly<Record<string, FieldEffect>> = {
   'Participant.qualityStats': { resource: 'participant', section: 'quality_stats' },
@@ -72,6 +73,10 @@ const FIELD_EFFECTS: Readonly<Record<string, FieldEffect>> = {
   'PeerStats.events': { resource: 'participant', section: 'events' },
   'PeerReport.quality': { resource: 'peerReport', section: 'quality_stats' },
   'PeerReport.peerEvents': { resource: 'peerReport', peerEvents: true },
+  // No source says which filter value, if any, keeps the Dyte-era statistics in a peer report, so
+  // asking for them asks for the whole report.
+  'PeerReport.peerStats': { resource: 'peerReport', all: true },
+  'PeerReport.qualityStats': { resource: 'peerReport', all: true },
   'PeerReportMetadata.deviceInfo': { resource: 'peerReport', section: 'device_info' },
   'PeerReportMetadata.browserMetadata': { resource: 'peerReport', section: 'device_info' },
   'PeerReportMetadata.ipInformation': { resource: 'peerReport', section: 'ip_information' },
@@ -92,6 +97,12 @@ const FIELD_EFFECTS: Readonly<Record<string, FieldEffect>> = {
 const SECTION_CONTAINERS: Readonly<Record<string, Resource>> = {
   PeerStats: 'participant',
   PeerReportMetadata: 'peerReport',
+};
+
+/** The types whose fields belong to the resource they are: below them, effects are theirs. */
+const RESOURCE_TYPES: Readonly<Record<string, Resource>> = {
+  Participant: 'participant',
+  PeerReport: 'peerReport',
 };
 
 interface MutableNeed {
@@ -143,11 +154,16 @@ function analyseOperation(
   let breakoutRooms = false;
   const visitedFragments = new Set<string>();
 
-  const record = (typeName: string, fieldName: string) => {
+  const record = (typeName: string, fieldName: string, inside: Resource | undefined) => {
     const effect = FIELD_EFFECTS[`${typeName}.${fieldName}`];
     if (effect === undefined) {
       const container = SECTION_CONTAINERS[typeName];
-      if (container !== undefined) needs[container].all = true;
+      if (container !== undefined && container === inside) needs[container].all = true;
+    } else if (effect.resource !== 'session' && effect.resource !== inside) {
+      // A participant's statistics type read inside a peer report: the report's own effect
+      // (`PeerReport.peerStats`) already asked for all of it.
+    } else if ('all' in effect) {
+      needs[effect.resource].all = true;
     } else if ('section' in effect) {
       needs[effect.resource].sections.add(effect.section);
     } else if ('peerEvents' in effect) {
@@ -157,37 +173,47 @@ function analyseOperation(
     }
   };
 
-  const walk = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType) => {
+  /** `inside`: the resource the selection belongs to (the nearest Participant or PeerReport above). */
+  const walk = (
+    selectionSet: SelectionSetNode,
+    parentType: GraphQLCompositeType,
+    inside: Resource | undefined,
+  ) => {
+    const here = RESOURCE_TYPES[parentType.name] ?? inside;
     for (const selection of selectionSet.selections) {
       if (hasVariableDirective(selection)) dependsOnVariables = true;
       if (!isIncluded(selection, variables)) continue;
       if (selection.kind === Kind.FIELD) {
         const fieldName = selection.name.value;
-        record(parentType.name, fieldName);
+        record(parentType.name, fieldName, here);
         if (selection.selectionSet === undefined) continue;
         if (!isObjectType(parentType) && !isInterfaceType(parentType)) continue;
         const field = parentType.getFields()[fieldName];
         const fieldType = field === undefined ? undefined : getNamedType(field.type);
-        if (isCompositeType(fieldType)) walk(selection.selectionSet, fieldType);
+        if (isCompositeType(fieldType)) walk(selection.selectionSet, fieldType, here);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition
           ? schema.getType(selection.typeCondition.name.value)
           : parentType;
-        if (isCompositeType(condition)) walk(selection.selectionSet, condition);
+        if (isCompositeType(condition)) walk(selection.selectionSet, condition, here);
       } else {
         const name = selection.name.value;
         const fragment = fragments[name];
-        // A fragment's type condition fixes its parent type, so one visit covers every spread.
-        if (fragment === undefined || visitedFragments.has(name)) continue;
-        visitedFragments.add(name);
-        const condition = schema.getType(fragment.typeCondition.name.value);
-        if (isCompositeType(condition)) walk(fragment.selectionSet, condition);
+        // A fragment on a resource's own type fixes where it belongs, so one visit covers every
+        // spread; a fragment on a statistics type may sit under either resource, so it is walked
+        // once per resource it occurs under.
+        const condition =
+          fragment === undefined ? undefined : schema.getType(fragment.typeCondition.name.value);
+        const visit = `${name}@${RESOURCE_TYPES[condition?.name ?? ''] ?? here ?? ''}`;
+        if (fragment === undefined || visitedFragments.has(visit)) continue;
+        visitedFragments.add(visit);
+        if (isCompositeType(condition)) walk(fragment.selectionSet, condition, here);
       }
     }
   };
 
   const rootType = schema.getRootType(operation.operation);
-  if (rootType) walk(operation.selectionSet, rootType);
+  if (rootType) walk(operation.selectionSet, rootType, undefined);
   return { needs: { ...needs, session: { breakoutRooms } }, dependsOnVariables };
 }
 

@@ -27,6 +27,10 @@ export const PeerReport: PeerReportResolvers = {
   sessionId: ({ sessionId }) => sessionId,
   peerEvents: async (source, _args, context, info) =>
     (await reportOf(source, context, info)).peer_events ?? null,
+  peerStats: async (source, _args, context, info) =>
+    (await reportOf(source, context, info)).peer_stats ?? null,
+  qualityStats: async (source, _args, context, info) =>
+    (await reportOf(source, context, info)).quality_stats ?? null,
   metadata: async (source, _args, context, info) =>
     partOf(await reportOf(source, context, info), 'metadata'),
   quality: async (source, _args, context, info) =>

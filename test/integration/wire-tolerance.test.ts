@@ -202,3 +202,57 @@ describe.each(['participant', 'peerReport'] as const)('one malformed leaf of a %
     );
   });
 });
+
+describe('drift as operators see it', () => {
+  it('logs the first sighting of each drift once, at warn, with its path and JSON type, never its value', async () => {
+    const resource = resources.find((candidate) => candidate.name === 'participant') as Resource;
+    const secret = 'SECRET-UPSTREAM-VALUE-7d1f';
+    const body = structuredClone(resource.body);
+    const participant = valueAt(body, resource.at) as Record<string, JsonValue>;
+    participant['duration'] = secret;
+    participant['surprise_key'] = secret;
+    // A gateway of its own: the first sighting is per gateway, and the properties above have
+    // sighted drift in this file's gateway already.
+    const own = await startHarness({ gateway: { upstream: { baseUrl: upstream.baseUrl } } });
+    const { sessionId, participantId } = own.fake.demo;
+    upstream.serve(body);
+    const send = () =>
+      own.query(resource.query, { variables: { sessionId, participantId, peerId: participantId } });
+    const first = await send();
+    const second = await send();
+    const logged = own.logLines.join('\n');
+    const metrics = await fetch(`${new URL(own.url).origin}/metrics`).then((r) => r.text());
+    await own.close();
+    const lines = own.logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const drift = lines.filter((line) => line['msg'] === 'upstream payload drift');
+    expect(
+      drift.map(({ level, endpoint, path, kind, seen }) => ({ level, endpoint, path, kind, seen })),
+    ).toEqual([
+      {
+        level: 'warn',
+        endpoint: 'participant',
+        path: 'duration',
+        kind: 'wrong_type',
+        seen: 'string',
+      },
+      {
+        level: 'warn',
+        endpoint: 'participant',
+        path: 'surprise_key',
+        kind: 'unknown_key',
+        seen: 'string',
+      },
+    ]);
+    for (const response of [first, second]) {
+      expect(response.body.errors?.map((error) => error.path)).toEqual([
+        ['participant', 'duration'],
+      ]);
+      expect(JSON.stringify(response.body)).not.toContain(secret);
+    }
+    expect(logged).not.toContain(secret);
+    expect(metrics).not.toContain(secret);
+    expect(metrics).toContain(
+      'rtk_graphql_upstream_drift_total{endpoint="participant",path="duration",kind="wrong_type"} 2',
+    );
+  });
+});

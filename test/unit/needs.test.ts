@@ -102,6 +102,29 @@ describe('needsForOperation', () => {
     });
   });
 
+  it("asks for a peer report's whole body for its Dyte-era statistics, leaving the participant's need alone", () => {
+    expect(needsOf(`{ ${R} { peerStats { deviceInfo { os } } } }`)).toEqual({
+      participant: none,
+      peerReport: { filters: undefined, include_peer_events: undefined },
+      breakoutRooms: false,
+    });
+    expect(needsOf(`{ ${R} { qualityStats { averageQuality } } }`).peerReport.filters).toBe(
+      undefined,
+    );
+    // The same statistics fragment under both resources counts for each, in its own terms.
+    expect(
+      needsOf(`{
+        ${P} { peerStats { ...Stats } }
+        ${R} { peerStats { ...Stats } }
+      }
+      fragment Stats on PeerStats { ipInformation { city } }`),
+    ).toEqual({
+      participant: { filters: 'ip_information', include_peer_events: undefined },
+      peerReport: { filters: undefined, include_peer_events: undefined },
+      breakoutRooms: false,
+    });
+  });
+
   it('sends include_peer_events only when peer events are selected', () => {
     expect(needsOf(`{ ${R} { peerEvents { eventName } } }`).peerReport).toEqual({
       filters: 'events',
