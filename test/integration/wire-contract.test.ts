@@ -196,6 +196,25 @@ describe('the published participant-details example (Cloudflare docs, version A)
     );
   });
 
+  it('answers the same whichever path serves the request (lean lane or Yoga)', async () => {
+    upstream.serve(body);
+    const variables = { sessionId: SESSION_ID, participantId: PEER_ID };
+    const lean = await harness.query(PARTICIPANT_QUERY, { variables });
+    // The lean lane takes only a plain Accept; this one, which Apollo Client sends, goes to Yoga.
+    const yoga = await harness.query(PARTICIPANT_QUERY, {
+      variables,
+      headers: { accept: 'application/graphql-response+json,application/json;q=0.9' },
+    });
+    const withoutIds = (response: GraphQLResponse) =>
+      JSON.parse(
+        JSON.stringify(response.body)
+          .split(response.headers.get('x-request-id') ?? '-')
+          .join('<id>'),
+      ) as unknown;
+    expect(yoga.body.errors).toHaveLength(9);
+    expect(withoutIds(yoga)).toEqual(withoutIds(lean));
+  });
+
   it('counts each placeholder as wrong_type drift at its key path', async () => {
     upstream.serve(body);
     await harness.query(PARTICIPANT_QUERY, {
