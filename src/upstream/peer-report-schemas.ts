@@ -1,6 +1,7 @@
 import { MalformedLeaf } from './errors.js';
 import {
   count,
+  integer,
   flag,
   flagOrText,
   json,
@@ -41,7 +42,7 @@ export function knownValue<const T extends string>(
 // peer_report.metadata
 
 export const PeerDeviceInfoRecord = shape({
-  cpus: count,
+  cpus: integer,
   is_mobile: flag,
   os: text,
   os_version: text,
@@ -90,8 +91,8 @@ export const CandidatePairRecord = shape({
   bytes_sent: count,
   bytes_received: count,
   bytes_discarded_on_send: count,
-  packets_sent: count,
-  packets_received: count,
+  packets_sent: integer,
+  packets_received: integer,
   packets_discarded_on_send: count,
   current_round_trip_time: count,
   total_round_trip_time: count,
@@ -100,15 +101,15 @@ export const CandidatePairRecord = shape({
   local_candidate_address: text,
   local_candidate_id: text,
   local_candidate_network_type: text,
-  local_candidate_port: count,
+  local_candidate_port: integer,
   local_candidate_protocol: text,
   local_candidate_related_address: text,
-  local_candidate_related_port: count,
+  local_candidate_related_port: integer,
   local_candidate_type: text,
   local_candidate_url: text,
   remote_candidate_address: text,
   remote_candidate_id: text,
-  remote_candidate_port: count,
+  remote_candidate_port: integer,
   remote_candidate_protocol: text,
   remote_candidate_type: text,
   remote_candidate_url: text,
@@ -177,7 +178,7 @@ export type PeerReportMetadataRecord = RecordOf<typeof PeerReportMetadataRecord>
 const sampleFields = {
   timestamp,
   mos_quality: count,
-  packets_lost: count,
+  packets_lost: integer,
   // Seconds, as WebRTC reports them; the cumulative blocks use milliseconds.
   jitter: count,
   producer_id: text,
@@ -190,7 +191,7 @@ const sampleFields = {
  * reference does not, so consumer samples read them when sent and they are null otherwise.
  */
 const producerFields = {
-  packets_sent: count,
+  packets_sent: integer,
   bytes_sent: count,
   rtt: count,
 };
@@ -199,7 +200,7 @@ const producerFields = {
 const consumerFields = {
   ...producerFields,
   bytes_received: count,
-  packets_received: count,
+  packets_received: integer,
   jitter_buffer_delay: count,
   jitter_buffer_emitted_count: count,
   consumer_id: text,
@@ -216,7 +217,7 @@ export type AudioProducerSampleRecord = RecordOf<typeof AudioProducerSampleRecor
 export const AudioConsumerSampleRecord = shape({
   ...sampleFields,
   ...consumerFields,
-  concealment_events: count,
+  concealment_events: integer,
 });
 export type AudioConsumerSampleRecord = RecordOf<typeof AudioConsumerSampleRecord>;
 
@@ -235,29 +236,29 @@ export const QUALITY_LIMITATION_REASONS = ['CPU', 'BANDWIDTH', 'NONE', 'OTHER'] 
 export const VideoProducerSampleRecord = shape({
   ...sampleFields,
   ...producerFields,
-  frame_width: count,
-  frame_height: count,
+  frame_width: integer,
+  frame_height: integer,
   frames_per_second: count,
-  frames_encoded: count,
-  key_frames_encoded: count,
-  fir_count: count,
-  pli_count: count,
+  frames_encoded: integer,
+  key_frames_encoded: integer,
+  fir_count: integer,
+  pli_count: integer,
   quality_limitation_reason: text,
   quality_limitation_durations: object(QualityLimitationDurationsRecord),
-  quality_limitation_resolution_changes: count,
+  quality_limitation_resolution_changes: integer,
 });
 export type VideoProducerSampleRecord = RecordOf<typeof VideoProducerSampleRecord>;
 
 export const VideoConsumerSampleRecord = shape({
   ...sampleFields,
   ...consumerFields,
-  frame_width: count,
-  frame_height: count,
+  frame_width: integer,
+  frame_height: integer,
   frames_per_second: count,
-  frames_decoded: count,
-  frames_dropped: count,
-  key_frames_decoded: count,
-  fir_count: count,
+  frames_decoded: integer,
+  frames_dropped: integer,
+  key_frames_decoded: integer,
+  fir_count: integer,
 });
 export type VideoConsumerSampleRecord = RecordOf<typeof VideoConsumerSampleRecord>;
 

@@ -1,6 +1,7 @@
 import {
   aliased,
   count,
+  integer,
   flag,
   flagOrText,
   identity,
@@ -37,7 +38,7 @@ export type AsnRecord = RecordOf<typeof AsnRecord>;
 export const DeviceInfoRecord = shape({
   browser: text,
   browser_version: text,
-  cpus: count,
+  cpus: integer,
   engine: text,
   is_mobile: flag,
   memory: count,
@@ -98,8 +99,8 @@ export type PeerStatsRecord = RecordOf<typeof PeerStatsRecord>;
 
 export const AudioStatsRecord = shape({
   timestamp,
-  concealment_events: count,
-  packets_lost: count,
+  concealment_events: integer,
+  packets_lost: integer,
   jitter: count,
   quality: count,
 });
@@ -107,11 +108,11 @@ export type AudioStatsRecord = RecordOf<typeof AudioStatsRecord>;
 
 export const VideoStatsRecord = shape({
   timestamp,
-  frame_width: count,
-  frame_height: count,
-  frames_dropped: count,
+  frame_width: integer,
+  frame_height: integer,
+  frames_dropped: integer,
   frames_per_second: count,
-  packets_lost: count,
+  packets_lost: integer,
   jitter: count,
   quality: count,
 });

@@ -1,12 +1,12 @@
 import type { MalformedLeaf } from './errors.js';
-import { count, identity, later, listOf, shape, text, timestamp } from './wire.js';
+import { count, integer, identity, later, listOf, shape, text, timestamp } from './wire.js';
 import type { RecordOf, Shape, ShapeOutput } from './wire.js';
 
 /** Paging offsets are 1-based and inclusive; an empty page reports 0/0. */
 export const PagingRecord = shape({
-  total_count: count,
-  start_offset: count,
-  end_offset: count,
+  total_count: integer,
+  start_offset: integer,
+  end_offset: integer,
 });
 export type PagingRecord = RecordOf<typeof PagingRecord>;
 
@@ -16,8 +16,8 @@ const sessionFields = {
   meeting_display_name: text,
   type: text,
   status: text,
-  live_participants: count,
-  max_concurrent_participants: count,
+  live_participants: integer,
+  max_concurrent_participants: integer,
   minutes_consumed: count,
   organization_id: text,
   started_at: timestamp,

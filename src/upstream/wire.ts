@@ -59,6 +59,9 @@ export class ReadContext {
   }
 }
 
+/** A context for reading a value on behalf of another reader, which reports for itself. */
+const SILENT = new ReadContext(() => undefined);
+
 /** Reads one value of a payload. A leaf reader never throws: it returns a MalformedLeaf instead. */
 export interface Wire<T> {
   read(value: unknown, at: ReadContext): T;
@@ -93,10 +96,21 @@ export const text: Leaf<string> = leaf('String', (value) =>
   typeof value === 'string' ? value : undefined,
 );
 
-export const count: Leaf<number> = leaf('a number', (value) => {
+export const count: Leaf<number> = leaf('Float', (value) => {
   const number = typeof value === 'string' && NUMERIC.test(value) ? Number(value) : value;
   // `"1e400"` spells a number JSON cannot carry; it is as wrong as a word.
   return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+});
+
+/** GraphQL's Int is 32-bit: a count beyond it (or a fraction) would fail in the serializer instead. */
+const INT_MAX = 2 ** 31 - 1;
+
+/** A whole number in GraphQL Int's range, sent as a number or a numeric string (`"8"`). */
+export const integer: Leaf<number> = leaf('Int', (value) => {
+  const number = count.read(value, SILENT);
+  return typeof number === 'number' && Number.isInteger(number) && Math.abs(number) <= INT_MAX
+    ? number
+    : undefined;
 });
 
 export const flag: Leaf<boolean> = leaf('Boolean', (value) => {
@@ -213,31 +227,12 @@ export function object<Out>(record: Shape<Out>): Wire<Out | null | MalformedLeaf
 }
 
 /**
- * A list of records. An element that is not a record is left out (and reported): the lists of the
- * schema hold non-null elements, and one null element would cost the whole list.
+ * A list whose elements `readElement` reads, keeping those it returns (it reports the others). Null
+ * when absent; a MalformedLeaf when not a list.
  */
-export function listOf<Out>(record: Shape<Out>): Wire<Out[] | null | MalformedLeaf> {
-  return {
-    read(value, at) {
-      if (value === null || value === undefined) return null;
-      if (!Array.isArray(value)) {
-        at.report('wrong_type', jsonTypeOf(value));
-        return new MalformedLeaf('a list');
-      }
-      const items: Out[] = [];
-      at.enter(LIST_ITEM);
-      for (const element of value) {
-        const item = record.readRecord(element, at);
-        if (item !== undefined) items.push(item);
-      }
-      at.leave();
-      return items;
-    },
-  };
-}
-
-/** A list of leaves; an element of the wrong type, or null, is left out (and reported). */
-export function scalars<T>(element: Leaf<T>): Wire<T[] | null | MalformedLeaf> {
+function list<T>(
+  readElement: (element: unknown, at: ReadContext) => T | undefined,
+): Wire<T[] | null | MalformedLeaf> {
   return {
     read(value, at) {
       if (value === null || value === undefined) return null;
@@ -247,15 +242,31 @@ export function scalars<T>(element: Leaf<T>): Wire<T[] | null | MalformedLeaf> {
       }
       const items: T[] = [];
       at.enter(LIST_ITEM);
-      for (const raw of value) {
-        const item = element.read(raw, at);
-        if (item === null) at.report('wrong_type', 'null');
-        else if (!(item instanceof MalformedLeaf)) items.push(item);
+      for (const element of value) {
+        const item = readElement(element, at);
+        if (item !== undefined) items.push(item);
       }
       at.leave();
       return items;
     },
   };
+}
+
+/**
+ * A list of records. An element that is not a record is left out (and reported): the lists of the
+ * schema hold non-null elements, and one null element would cost the whole list.
+ */
+export function listOf<Out>(record: Shape<Out>): Wire<Out[] | null | MalformedLeaf> {
+  return list((element, at) => record.readRecord(element, at));
+}
+
+/** A list of leaves; an element of the wrong type, or null, is left out (and reported). */
+export function scalars<T>(element: Leaf<T>): Wire<T[] | null | MalformedLeaf> {
+  return list((raw, at) => {
+    const item = element.read(raw, at);
+    if (item === null) at.report('wrong_type', 'null');
+    return item === null || item instanceof MalformedLeaf ? undefined : item;
+  });
 }
 
 /** A list of records that some versions send as its single record instead (`quality_stats`). */

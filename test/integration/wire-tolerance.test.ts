@@ -117,9 +117,13 @@ function mutated(resource: Resource, path: readonly PathSegment[], value: JsonVa
   return copy;
 }
 
-/** Values no leaf of the schema accepts, whatever its type; a number leaf also refuses words. */
-function wrongValuesFor(original: JsonValue): fc.Arbitrary<JsonValue> {
+/**
+ * Values no leaf of the schema accepts, whatever its type; a number leaf also refuses words, and an
+ * Int leaf fractions and counts beyond GraphQL's 32 bits (which its serializer would fail on).
+ */
+function wrongValuesFor(original: JsonValue, fieldType: string): fc.Arbitrary<JsonValue> {
   const always = fc.constantFrom<JsonValue>({ unexpected: 1 }, [1, 2], {});
+  if (fieldType === 'Int') return fc.oneof(always, fc.constantFrom('n/a', 2.5, 2 ** 31, '1e400'));
   if (typeof original === 'number') return fc.oneof(always, fc.constantFrom('n/a', 'NaN?', ''));
   if (typeof original === 'boolean') return fc.oneof(always, fc.constantFrom('yes', 1));
   return always;
@@ -135,7 +139,8 @@ describe.each(['participant', 'peerReport'] as const)('one malformed leaf of a %
       fc.asyncProperty(
         fc.integer({ min: 0, max: leaves.length - 1 }).chain((index) => {
           const leaf = leaves[index] as (typeof leaves)[number];
-          return fc.tuple(fc.constant(leaf), wrongValuesFor(leaf.value));
+          const type = fieldTypeAt(schema, resource.type, graphqlPathOf(leaf.path))?.type ?? '';
+          return fc.tuple(fc.constant(leaf), wrongValuesFor(leaf.value, type));
         }),
         async ([leaf, value]) => {
           const response = await ask(resource, mutated(resource, leaf.path, value));

@@ -2,6 +2,7 @@ import { execute, getNamedType, isObjectType, parse } from 'graphql';
 import type { GraphQLNamedType, GraphQLObjectType } from 'graphql';
 import { createSchema } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { context } from '../support/drift.js';
 import { z } from 'zod';
 import { createSeedData, DEFAULT_SEED, startFakeUpstream } from '../../src/fake-upstream/index.js';
 import type { FakeUpstream, SeedParticipant } from '../../src/fake-upstream/index.js';
@@ -16,8 +17,7 @@ import {
   PeerReportMetadataRecord,
   PeerReportQualityRecord,
 } from '../../src/upstream/peer-report-schemas.js';
-import { ReadContext } from '../../src/upstream/wire.js';
-import type { DriftKind, JsonType, Shape } from '../../src/upstream/wire.js';
+import type { Shape } from '../../src/upstream/wire.js';
 import { get } from '../fake-upstream/support.js';
 
 /*
@@ -185,20 +185,6 @@ function groupedQuality(quality: unknown): unknown {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading upstream values as the gateway does.
-
-interface Report {
-  readonly path: string;
-  readonly kind: DriftKind;
-  readonly seen: JsonType;
-}
-
-function context(): { at: ReadContext; reports: Report[] } {
-  const reports: Report[] = [];
-  const at = new ReadContext((path, kind, seen) => {
-    reports.push({ path, kind, seen });
-  });
-  return { at, reports };
-}
 
 /** `value` read as `record`, which must read without drift (a test of drift says so itself). */
 function read<Out>(record: Shape<Out>, value: unknown): Out {
@@ -626,7 +612,31 @@ describe('wire boundary', () => {
       { audio_producer: [{ packets_lost: 'three', rtt: 0.05 }] },
       'audio_producer[].packets_lost',
       'string',
-      'a number',
+      'Int',
+    ],
+    [
+      'a fraction where a whole count is expected',
+      PeerReportQualityRecord,
+      { audio_producer: [{ packets_lost: 2.5, rtt: 0.05 }] },
+      'audio_producer[].packets_lost',
+      'number',
+      'Int',
+    ],
+    [
+      'a count beyond GraphQL Int',
+      PeerReportQualityRecord,
+      { audio_producer: [{ packets_sent: 2 ** 31, rtt: 0.05 }] },
+      'audio_producer[].packets_sent',
+      'number',
+      'Int',
+    ],
+    [
+      'a word where a Float is expected',
+      PeerReportQualityRecord,
+      { audio_producer: [{ rtt: 'fast' }] },
+      'audio_producer[].rtt',
+      'string',
+      'Float',
     ],
     [
       'a number where a string is expected',

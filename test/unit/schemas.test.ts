@@ -1,3 +1,5 @@
+import { context } from '../support/drift.js';
+import type { Report } from '../support/drift.js';
 import { describe, expect, it } from 'vitest';
 import {
   readParticipantDetails,
@@ -8,24 +10,8 @@ import {
 } from '../../src/upstream/envelopes.js';
 import { GatewayError, MalformedLeaf } from '../../src/upstream/errors.js';
 import { ParticipantDetailsRecord } from '../../src/upstream/schemas.js';
-import { ReadContext } from '../../src/upstream/wire.js';
-import type { DriftKind, JsonType } from '../../src/upstream/wire.js';
 
 const ID = '9f3c1a52-7d0e-4b8a-a1c2-5e6f7a8b9c0d';
-
-interface Report {
-  readonly path: string;
-  readonly kind: DriftKind;
-  readonly seen: JsonType;
-}
-
-function context(): { at: ReadContext; reports: Report[] } {
-  const reports: Report[] = [];
-  const at = new ReadContext((path, kind, seen) => {
-    reports.push({ path, kind, seen });
-  });
-  return { at, reports };
-}
 
 function readDetails(value: unknown): { record: ParticipantDetailsRecord; reports: Report[] } {
   const { at, reports } = context();
