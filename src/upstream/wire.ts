@@ -1,4 +1,5 @@
 import { MalformedLeaf } from './errors.js';
+import { isIsoInstant } from './iso-instant.js';
 
 /*
  * The reader of RealtimeKit payloads: tolerant at the leaves, strict about structure, and honest
@@ -88,10 +89,6 @@ function leaf<T>(expected: string, accept: Accept<T>): Leaf<T> {
 /** A JSON number, or a string that spells one (`"30.5"`), as some upstream versions send counters. */
 const NUMERIC = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
-/** ISO 8601 date and time with an offset (`Z` or `±hh:mm`), seconds and fractions optional. */
-const ISO_DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[-+]\d{2}:?\d{2})$/;
-
 export const text: Leaf<string> = leaf('String', (value) =>
   typeof value === 'string' ? value : undefined,
 );
@@ -120,7 +117,7 @@ export const flag: Leaf<boolean> = leaf('Boolean', (value) => {
 });
 
 export const timestamp: Leaf<string> = leaf('DateTime', (value) =>
-  typeof value === 'string' && ISO_DATE_TIME.test(value) ? value : undefined,
+  typeof value === 'string' && isIsoInstant(value) ? value : undefined,
 );
 
 /** A string, or a number kept as its decimal string (IP-intelligence sources disagree on `AS7922`). */

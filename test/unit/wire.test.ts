@@ -98,21 +98,29 @@ describe('leaves', () => {
       '2026-11-19T10:26:12.037Z',
       '2026-11-19T10:26:12+01:00',
       '2026-11-19T10:26Z',
+      '2024-02-29T23:59:59.999-05:30',
     ]) {
       expect(readField(timestamp, sent)).toEqual({ value: sent, reports: [] });
     }
   });
 
-  it.each(['0000-00-00 00:00:00', 'N/A', 'yesterday', ''])(
-    'reads the placeholder timestamp %j as a MalformedLeaf expecting a DateTime',
-    (sent) => {
-      const { value, reports } = readField(timestamp, sent);
-      expect(value).toBeInstanceOf(MalformedLeaf);
-      expect(value).toBeInstanceOf(GatewayError);
-      expect(value).toMatchObject({ expected: 'DateTime', code: 'UPSTREAM_BAD_RESPONSE' });
-      expect(reports).toEqual([wrongType('value', 'string')]);
-    },
-  );
+  it.each([
+    '0000-00-00 00:00:00',
+    'N/A',
+    'yesterday',
+    '',
+    // The right form, but not a time: Date would roll these over to another instant or fail later.
+    '2026-13-45T25:61Z',
+    '2026-02-30T10:00:00Z',
+    '2026-02-30T10:00:00.000Z',
+    '2026-11-20T24:00:00+01:00',
+  ])('reads the placeholder timestamp %j as a MalformedLeaf expecting a DateTime', (sent) => {
+    const { value, reports } = readField(timestamp, sent);
+    expect(value).toBeInstanceOf(MalformedLeaf);
+    expect(value).toBeInstanceOf(GatewayError);
+    expect(value).toMatchObject({ expected: 'DateTime', code: 'UPSTREAM_BAD_RESPONSE' });
+    expect(reports).toEqual([wrongType('value', 'string')]);
+  });
 
   it('reads an object or a list where a number belongs as a MalformedLeaf', () => {
     const { record, reports } = readWith(Inner, { name: 'cam', size: { value: 8 } });
