@@ -19,16 +19,17 @@ const BEARER = /^Bearer\s+\S+$/i;
 
 /**
  * A client's own `Authorization: Bearer …` header wins and is forwarded unchanged; otherwise the
- * server-held token is used. A header that is present but not a bearer token is kept as 'invalid'
- * rather than silently falling back to the server token, which would run the request with
+ * server-held token is used. A header that is present but not a bearer token (an empty or blank one
+ * included) is kept as 'invalid' rather than silently falling back to the server token, which would run the request with
  * privileges the caller did not ask for.
  */
 export function credentialsFor(
   header: string | null,
   serverToken: string | undefined,
 ): Credentials {
-  const value = header?.trim() ?? '';
-  if (value !== '') {
+  // Present but empty counts as present: an empty header is no reason to lend the server's token.
+  if (header !== null) {
+    const value = header.trim();
     return BEARER.test(value) ? { source: 'client', authorization: value } : { source: 'invalid' };
   }
   if (serverToken !== undefined)

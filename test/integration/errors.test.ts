@@ -462,6 +462,32 @@ describe('the server-held token', () => {
       await h.close();
     }
   });
+
+  it('is never lent to a request whose Authorization header is present but empty or blank', async () => {
+    const h = await startHarness({ gateway: { serverToken: DEMO_TOKEN } });
+    try {
+      const { sessionId: s, participantId: p } = h.fake.demo;
+      // Both request paths: the lean lane (plain Accept) and Yoga (Apollo Client's Accept).
+      for (const accept of [
+        'application/json',
+        'application/graphql-response+json,application/json;q=0.9',
+      ]) {
+        for (const authorization of ['', '   ']) {
+          const { body } = await h.query(
+            `{ participant(sessionId: "${s}", participantId: "${p}") { id } }`,
+            { headers: { authorization, accept } },
+          );
+          expect(body.data).toEqual({ participant: null });
+          expect(body.errors?.map((error) => error.extensions?.['code'])).toEqual([
+            'UNAUTHENTICATED',
+          ]);
+        }
+      }
+      expect(h.fake.calls).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
 });
 
 describe('GraphQL request errors', () => {

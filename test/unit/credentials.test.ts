@@ -19,16 +19,15 @@ describe('credentialsFor', () => {
       source: 'server',
       authorization: 'Bearer server-token',
     });
-    expect(credentialsFor('  ', 'server-token')).toEqual({
-      source: 'server',
-      authorization: 'Bearer server-token',
-    });
     expect(credentialsFor(null, undefined)).toEqual({ source: 'none' });
   });
 
   it('never falls back to the server token for a malformed header', () => {
     expect(credentialsFor('Basic dXNlcjpwYXNz', 'server-token')).toEqual({ source: 'invalid' });
     expect(credentialsFor('Bearer', 'server-token')).toEqual({ source: 'invalid' });
+    // Present but empty is still present: no fallback to the server's token.
+    expect(credentialsFor('', 'server-token')).toEqual({ source: 'invalid' });
+    expect(credentialsFor('  ', 'server-token')).toEqual({ source: 'invalid' });
   });
 });
 
