@@ -80,10 +80,6 @@ export async function startGateway(
       REALTIMEKIT_APP_ID: options.fake.appId,
       TOKEN_BUCKET_CAPACITY: '100000',
       TOKEN_BUCKET_REFILL_PER_SECOND: '1000000',
-      // The load generator cuts its connections at the end of every run, requests in flight
-      // included, and the gateway counts those aborted upstream calls as upstream failures: at the
-      // default threshold (5 in a row) the breaker would open for the next run.
-      BREAKER_FAILURE_THRESHOLD: '1000',
     },
     { ...options, port, path: '/graphql' },
   );

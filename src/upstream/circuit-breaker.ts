@@ -16,6 +16,11 @@ export interface CircuitBreaker {
   onSuccess(): void;
   /** A 5xx, a refused or reset connection, or a timeout. */
   onFailure(): void;
+  /**
+   * The call was abandoned because our own client went away: no news about upstream. Neither a
+   * success nor a failure; a probe abandoned this way lets the next call probe instead.
+   */
+  onAbandon(): void;
   state(): BreakerState;
 }
 
@@ -59,6 +64,9 @@ export function createCircuitBreaker(settings: BreakerSettings, now: () => numbe
     onFailure() {
       failures += 1;
       if (state === 'half-open' || failures >= settings.failureThreshold) open();
+    },
+    onAbandon() {
+      if (state === 'half-open') probeInFlight = false;
     },
     state: () => state,
   };

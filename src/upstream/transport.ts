@@ -318,14 +318,17 @@ export function createTransport(options: TransportOptions): Transport {
     } catch (error) {
       const timedOut = deadline.timedOut() || abortedByTimeout(call.signal);
       const failure = errorFromTransport(error, timedOut);
-      if (failure.code === 'UPSTREAM_BAD_RESPONSE') breaker.onSuccess();
+      // A call our own client abandoned says nothing about upstream's health: counting it would
+      // let anyone open the breaker for every tenant by hanging up on a few requests.
+      const clientGone = call.signal?.aborted === true && !timedOut;
+      if (clientGone) breaker.onAbandon();
+      else if (failure.code === 'UPSTREAM_BAD_RESPONSE') breaker.onSuccess();
       else breaker.onFailure();
       options.logger?.debug('upstream call failed', {
         path,
         code: failure.code,
         ms: now() - started,
       });
-      const clientGone = call.signal?.aborted === true && !timedOut;
       observer.attempt({
         endpoint,
         outcome: failedOutcome(failure, answeredStatus, clientGone),

@@ -316,4 +316,46 @@ describe('client disconnects', () => {
     expect(h.fake.inFlight).toBe(0);
     expect(h.fake.calls).toHaveLength(1);
   });
+
+  it('are not upstream failures: clients hanging up never open the breaker for other tenants', async () => {
+    const h = await start({
+      gateway: {
+        upstream: {
+          requestTimeoutMs: 30_000,
+          retries: { max: 0, baseDelayMs: 1, maxDelayMs: 1 },
+          breaker: { failureThreshold: 3, cooldownMs: 10_000 },
+        },
+      },
+    });
+    h.fake.injectFault({ match: { endpoint: 'participant' }, hang: true, times: 6 });
+    const waitFor = async (condition: () => boolean) => {
+      for (let i = 0; i < 300 && !condition(); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    // Six requests with any bearer string, each hanging up while its upstream call is in flight.
+    for (let i = 0; i < 6; i += 1) {
+      const controller = new AbortController();
+      const pending = fetch(h.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer anyone' },
+        body: JSON.stringify({ query: participantQuery(h) }),
+        signal: controller.signal,
+      }).catch((error: unknown) => error);
+      await waitFor(() => h.fake.inFlight === 1);
+      controller.abort();
+      await pending;
+      await waitFor(() => h.fake.inFlight === 0);
+    }
+    // Another tenant's call still goes upstream and is answered.
+    const { body } = await h.query(participantQuery(h), {
+      headers: { authorization: `Bearer ${OTHER_TOKEN}` },
+    });
+    expect(body.errors).toBeUndefined();
+    expect(h.fake.calls).toHaveLength(7);
+    const metrics = await fetch(`${new URL(h.url).origin}/metrics`).then((r) => r.text());
+    expect(metrics).toContain(
+      'rtk_graphql_upstream_requests_total{endpoint="participant",status="aborted"} 6',
+    );
+  });
 });

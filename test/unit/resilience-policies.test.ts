@@ -148,4 +148,23 @@ describe('createCircuitBreaker', () => {
     expect(breaker.state()).toBe('open');
     expect(breaker.tryAcquire()).toBe(false);
   });
+
+  it('counts an abandoned call as neither success nor failure, and lets the next call probe for an abandoned probe', () => {
+    const clock = manualClock();
+    const breaker = createCircuitBreaker({ failureThreshold: 2, cooldownMs: 1_000 }, clock.now);
+    breaker.onFailure();
+    breaker.onAbandon();
+    breaker.onAbandon();
+    expect(breaker.state()).toBe('closed');
+    breaker.onFailure();
+    expect(breaker.state()).toBe('open');
+    clock.advance(1_000);
+    expect(breaker.tryAcquire()).toBe(true);
+    breaker.onAbandon();
+    expect(breaker.state()).toBe('half-open');
+    // Without this, the abandoned probe would hold the only slot and the circuit would never close.
+    expect(breaker.tryAcquire()).toBe(true);
+    breaker.onSuccess();
+    expect(breaker.state()).toBe('closed');
+  });
 });
