@@ -48,6 +48,7 @@ const EnvSchema = z.object({
   ).default(10 / 3),
   BREAKER_FAILURE_THRESHOLD: optional(integer(1, 1000)).default(5),
   BREAKER_COOLDOWN_MS: optional(integer(1, 3_600_000)).default(10_000),
+  UPSTREAM_MAX_PAUSE_MS: optional(integer(1_000, 3_600_000)).default(300_000),
   OPERATION_TIMEOUT_MS: optional(integer(1, 600_000)).default(30_000),
   MAX_REQUEST_BYTES: optional(integer(256, 64 * 1024 * 1024)).default(100 * 1024),
   MAX_QUERY_TOKENS: optional(integer(1, 1_000_000)).default(2_000),
@@ -84,7 +85,12 @@ export interface UpstreamSettings {
     readonly baseDelayMs: number;
     readonly maxDelayMs: number;
   };
-  readonly tokenBucket: { readonly capacity: number; readonly refillPerSecond: number };
+  readonly tokenBucket: {
+    readonly capacity: number;
+    readonly refillPerSecond: number;
+    /** UPSTREAM_MAX_PAUSE_MS; 5 minutes when left out (tests that set only the bucket). */
+    readonly maxPauseMs?: number;
+  };
   readonly breaker: { readonly failureThreshold: number; readonly cooldownMs: number };
 }
 
@@ -166,6 +172,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       tokenBucket: {
         capacity: vars.TOKEN_BUCKET_CAPACITY,
         refillPerSecond: vars.TOKEN_BUCKET_REFILL_PER_SECOND,
+        maxPauseMs: vars.UPSTREAM_MAX_PAUSE_MS,
       },
       breaker: {
         failureThreshold: vars.BREAKER_FAILURE_THRESHOLD,

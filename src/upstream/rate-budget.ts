@@ -3,7 +3,15 @@ export interface TokenBucketSettings {
   readonly capacity: number;
   /** Calls per second the bucket refills with. */
   readonly refillPerSecond: number;
+  /**
+   * The longest pause upstream may impose on a token (a 429's `Retry-After`, `Ratelimit: t=`);
+   * 5 minutes, the length of Cloudflare's own block, unless set.
+   */
+  readonly maxPauseMs?: number;
 }
+
+/** Cloudflare blocks a token that passed its limit for five minutes; no pause need be longer. */
+export const DEFAULT_MAX_PAUSE_MS = 5 * 60 * 1000;
 
 export type BudgetDecision =
   /** `remaining`: whole calls left in the token's bucket right after this one took its call. */
@@ -78,7 +86,9 @@ export function createRateBudget(settings: TokenBucketSettings, now: () => numbe
     },
     pause(tokenKey, untilMs) {
       const bucket = bucketOf(tokenKey);
-      bucket.pausedUntilMs = Math.max(bucket.pausedUntilMs, untilMs);
+      // An absurd Retry-After (or a hostile upstream) must not silence a token until restart.
+      const capped = Math.min(untilMs, now() + (settings.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS));
+      bucket.pausedUntilMs = Math.max(bucket.pausedUntilMs, capped);
     },
     observeRemaining(tokenKey, remaining) {
       const bucket = bucketOf(tokenKey);

@@ -21,7 +21,7 @@ import {
 } from './errors.js';
 import type { GatewayError } from './errors.js';
 import { createLimiter } from './limiter.js';
-import { createRateBudget, parseRatelimitHeader } from './rate-budget.js';
+import { createRateBudget, DEFAULT_MAX_PAUSE_MS, parseRatelimitHeader } from './rate-budget.js';
 import type { TokenBucketSettings } from './rate-budget.js';
 import { backoffDelayMs, isRetryable } from './retry-policy.js';
 import type { RetrySettings } from './retry-policy.js';
@@ -233,6 +233,12 @@ export function createTransport(options: TransportOptions): Transport {
   const budget = createRateBudget(options.tokenBucket, now);
   // Budgets are keyed by a keyed hash, so no token is held in memory as a map key or ever logged.
   const tokenKeyOf = options.tokenKeyOf ?? createTokenKeyer();
+  const maxPauseSeconds = Math.ceil(
+    (options.tokenBucket.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS) / 1000,
+  );
+  /** Upstream's `Retry-After`, no longer than the longest pause the gateway accepts. */
+  const capPauseSeconds = (seconds: number | undefined) =>
+    seconds === undefined ? undefined : Math.min(seconds, maxPauseSeconds);
   // The first sighting of each kind of drift is logged once; the set is bounded like the metric's
   // paths, so a payload that invents a new key per call cannot grow it without end.
   const driftSeen = new Set<string>();
@@ -351,7 +357,9 @@ export function createTransport(options: TransportOptions): Transport {
     }
 
     if (status < 200 || status >= 300) {
-      const retryAfter = parseRetryAfter(headerValue(headers, 'retry-after'), now());
+      const retryAfter = capPauseSeconds(
+        parseRetryAfter(headerValue(headers, 'retry-after'), now()),
+      );
       // After a 429 no call of this token goes out until Retry-After ends, whoever makes it.
       if (status === 429 && retryAfter !== undefined) {
         budget.pause(tokenKey, now() + retryAfter * 1000);

@@ -76,10 +76,10 @@ describe('retries', () => {
     'fails at once when the Retry-After of a %i ends past the deadline',
     async (status) => {
       const h = await start();
-      h.fake.injectFault({ match: { endpoint: 'participant' }, status, retryAfter: 3600 });
+      h.fake.injectFault({ match: { endpoint: 'participant' }, status, retryAfter: 240 });
       const { body } = await h.query(participantQuery(h));
       expect(codes(body)).toEqual([
-        { code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: status, retryAfter: 3600, requestId },
+        { code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: status, retryAfter: 240, requestId },
       ]);
       expect(h.fake.calls).toHaveLength(1);
       // Unlike a 429, an unavailable upstream says nothing about the token: it is not paused.
@@ -97,17 +97,17 @@ describe('the rate budget', () => {
     h.fake.injectFault({
       match: { endpoint: 'participant' },
       status: 429,
-      retryAfter: 3600,
+      retryAfter: 240,
       times: 1,
     });
     const first = await h.query(participantQuery(h));
     expect(codes(first.body)).toEqual([
-      { code: 'RATE_LIMITED', upstreamStatus: 429, retryAfter: 3600, requestId },
+      { code: 'RATE_LIMITED', upstreamStatus: 429, retryAfter: 240, requestId },
     ]);
     expect(h.fake.calls).toHaveLength(1);
 
     const again = await h.query(participantQuery(h));
-    expect(codes(again.body)).toEqual([{ code: 'RATE_LIMITED', retryAfter: 3600, requestId }]);
+    expect(codes(again.body)).toEqual([{ code: 'RATE_LIMITED', retryAfter: 240, requestId }]);
     expect(h.fake.calls).toHaveLength(1);
 
     const other = await h.query(participantQuery(h), {
@@ -119,18 +119,46 @@ describe('the rate budget', () => {
 
   it('reads Retry-After as an HTTP date', async () => {
     const h = await start();
-    const inAnHour = new Date(Date.now() + 3_600_000).toUTCString();
+    const inFourMinutes = new Date(Date.now() + 240_000).toUTCString();
     h.fake.injectFault({
       match: { endpoint: 'participant' },
       status: 429,
-      retryAfter: inAnHour,
+      retryAfter: inFourMinutes,
       times: 1,
     });
     const { body } = await h.query(participantQuery(h));
     const retryAfter = codes(body)?.[0]?.['retryAfter'];
-    expect(retryAfter).toBeGreaterThan(3_500);
-    expect(retryAfter).toBeLessThanOrEqual(3_600);
+    expect(retryAfter).toBeGreaterThan(230);
+    expect(retryAfter).toBeLessThanOrEqual(240);
   });
+
+  it.each([
+    ['a 429 with an absurd Retry-After', { status: 429, retryAfter: 99_999_999_999 }],
+    [
+      'an HTTP-date Retry-After a year away',
+      { status: 429, retryAfter: 'Wed, 01 Dec 2027 00:00:00 GMT' },
+    ],
+    ['Ratelimit: r=0 with an absurd reset', { headers: { ratelimit: '"default";r=0;t=99999999' } }],
+  ] as const)(
+    'caps the pause after %s at UPSTREAM_MAX_PAUSE_MS, and says so',
+    async (_name, fault) => {
+      const h = await start({
+        gateway: {
+          upstream: {
+            tokenBucket: { capacity: 200, refillPerSecond: 10 / 3, maxPauseMs: 300_000 },
+          },
+        },
+      });
+      h.fake.injectFault({ match: { endpoint: 'participant' }, times: 1, ...fault });
+      const first = await h.query(participantQuery(h));
+      const firstAfter = codes(first.body)?.[0]?.['retryAfter'];
+      if (firstAfter !== undefined) expect(firstAfter).toBe(300);
+      // The token is paused, but for five minutes at most, not until the process restarts.
+      const again = await h.query(participantQuery(h));
+      expect(codes(again.body)).toEqual([{ code: 'RATE_LIMITED', retryAfter: 300, requestId }]);
+      expect(h.fake.calls).toHaveLength(1);
+    },
+  );
 
   it('stops calling for a token once upstream reports no calls left', async () => {
     const h = await start();

@@ -66,6 +66,21 @@ describe('createRateBudget', () => {
     expect(budget.take('t').ok).toBe(false);
   });
 
+  it('caps any pause at maxPauseMs (5 minutes by default), however far away upstream puts its end', () => {
+    const clock = manualClock();
+    const budget = createRateBudget({ capacity: 3, refillPerSecond: 2 }, clock.now);
+    budget.pause('t', clock.now() + 1e15);
+    expect(budget.take('t')).toEqual({ ok: false, waitMs: 300_000, paused: true });
+    const short = createRateBudget(
+      { capacity: 3, refillPerSecond: 2, maxPauseMs: 2_000 },
+      clock.now,
+    );
+    short.pause('t', clock.now() + 1e15);
+    expect(short.take('t')).toEqual({ ok: false, waitMs: 2_000, paused: true });
+    clock.advance(2_000);
+    expect(short.take('t').ok).toBe(true);
+  });
+
   it('keeps each token apart', () => {
     const budget = createRateBudget({ capacity: 1, refillPerSecond: 1 }, manualClock().now);
     expect(budget.take('a').ok).toBe(true);
