@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
 import type { ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { AppConfig } from './config.js';
 import { exampleQuery } from './example-query.js';
 import type { ExampleIds } from './example-query.js';
 import type { Logger } from './logger.js';
 import { createGateway } from './server.js';
+import { requestTimeout } from './upstream/errors.js';
 import type { GatewayConfig } from './server.js';
 
 export interface ShutdownResult {
@@ -36,17 +37,45 @@ export async function serveGateway(
   const inFlight = new Set<ServerResponse>();
   let draining = false;
   let onIdle: (() => void) | undefined;
-  const server = createServer((request, response) => {
-    inFlight.add(response);
-    response.once('close', () => {
-      inFlight.delete(response);
-      if (inFlight.size === 0) onIdle?.();
-    });
-    // A kept-alive connection can still bring a request while draining: it is served, and the
-    // client is told not to reuse the connection.
-    if (draining) response.setHeader('connection', 'close');
-    // The gateway answers every request itself, errors included.
-    gateway.handle(request, response);
+  const readTimeoutMs = config.limits.requestReadTimeoutMs;
+  const server = createServer(
+    {
+      // Node's own deadlines for receiving a request: the headers, then the whole request. It checks
+      // them every `connectionsCheckingInterval` (30 s by default, far too coarse for these).
+      headersTimeout: readTimeoutMs,
+      requestTimeout: readTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(readTimeoutMs / 4))),
+    },
+    (request, response) => {
+      inFlight.add(response);
+      response.once('close', () => {
+        inFlight.delete(response);
+        if (inFlight.size === 0) onIdle?.();
+      });
+      // A kept-alive connection can still bring a request while draining: it is served, and the
+      // client is told not to reuse the connection.
+      if (draining) response.setHeader('connection', 'close');
+      // The gateway answers every request itself, errors included.
+      gateway.handle(request, response);
+    },
+  );
+  // What Node answers a client error with when nobody listens (lib/_http_server.js), except that a
+  // request not received in time gets the gateway's error body, like every other refusal.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (socket.writable && socket.bytesWritten === 0) {
+      if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+        const { message, code } = requestTimeout(readTimeoutMs);
+        const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+        socket.write(
+          `HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+        );
+      } else if (error.code === 'HPE_HEADER_OVERFLOW') {
+        socket.write('HTTP/1.1 431 Request Header Fields Too Large\r\nconnection: close\r\n\r\n');
+      } else {
+        socket.write('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+      }
+    }
+    socket.destroy(error);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -251,6 +251,7 @@ export function circuitOpen(retryAfterSeconds: number): GatewayError {
  */
 export const REQUEST_ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
+  'REQUEST_TIMEOUT',
   'QUERY_TOO_COMPLEX',
   'CSRF_PREVENTED',
 ] as const;
@@ -303,6 +304,18 @@ export function queryTooComplex(violation: QueryComplexityViolation): GraphQLErr
       http: { status: 400, spec: true },
     },
   });
+}
+
+/**
+ * The request (its headers and body) did not arrive within REQUEST_READ_TIMEOUT_MS: a client that
+ * trickles its body in would otherwise hold a connection, and shutdown, for as long as it likes.
+ * HTTP 408, written by the server itself before any GraphQL runs.
+ */
+export function requestTimeout(ms: number): {
+  readonly message: string;
+  readonly code: 'REQUEST_TIMEOUT';
+} {
+  return { message: `The request was not received within ${ms} ms.`, code: 'REQUEST_TIMEOUT' };
 }
 
 /** A request a browser could have sent cross-site without a CORS preflight; HTTP 403. */
