@@ -61,6 +61,24 @@ const EnvSchema = z.object({
     z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
   ).default(true),
   PERSISTED_DOCUMENTS_PATH: optional(z.string()),
+  // Origins (scheme://host[:port]) whose pages may read the gateway's answers; none by default.
+  CORS_ORIGINS: optional(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((o) => o !== ''),
+      )
+      .pipe(
+        z.array(
+          z.string().regex(/^https?:\/\/[^/\s,]+$/, {
+            error: 'must list origins like https://dash.example.com, separated by commas',
+          }),
+        ),
+      ),
+  ).default([]),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
   SHUTDOWN_TIMEOUT_MS: optional(integer(0, 600_000)).default(10_000),
   CACHE_MAX_ENTRIES: optional(integer(0, 1_000_000)).default(2_000),
@@ -120,6 +138,8 @@ export type AppConfig = {
   readonly introspection: boolean;
   /** When set, only the operations of this persisted-documents file are accepted. */
   readonly persistedDocumentsPath: string | undefined;
+  /** Origins allowed to read answers cross-origin (CORS_ORIGINS); none by default. */
+  readonly corsOrigins: readonly string[];
   /** The cross-request cache of upstream resources. */
   readonly cache: SectionCacheSettings;
 } & (
@@ -194,6 +214,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     },
     introspection: vars.INTROSPECTION,
     persistedDocumentsPath: vars.PERSISTED_DOCUMENTS_PATH,
+    corsOrigins: vars.CORS_ORIGINS,
     cache: {
       maxEntries: vars.CACHE_MAX_ENTRIES,
       maxBytes: vars.CACHE_MAX_BYTES,

@@ -64,9 +64,27 @@ export interface GatewayConfig {
    * preset writes it). When set, only those operations are accepted.
    */
   readonly persistedDocumentsPath: string | undefined;
+  /**
+   * Origins whose pages may read answers cross-origin, with credentials. Empty (the default): no
+   * CORS headers at all, so no other site's page can read an answer paid for by the server's token.
+   */
+  readonly corsOrigins?: readonly string[];
   /** The cross-request cache of upstream resources (maxEntries 0 turns it off). */
   readonly cache: SectionCacheSettings;
   readonly logger: Logger;
+}
+
+/**
+ * Yoga's default CORS reflects any origin with credentials: with a server-held token, any page a
+ * user opened could read answers. Only the listed origins get CORS headers; same-origin pages
+ * (GraphiQL) need none.
+ */
+export function corsPolicy(allowed: readonly string[]) {
+  const origins = new Set(allowed);
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    return origin !== null && origins.has(origin) ? { origin, credentials: true } : false;
+  };
 }
 
 export interface Gateway {
@@ -210,6 +228,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     // pipe every body through a counting stream a second time.
     maxRequestBodySize: false,
     landingPage: false,
+    cors: corsPolicy(config.corsOrigins ?? []),
     graphiql: config.introspection ? createGraphiQLOptions(config.graphiql) : false,
     // GraphiQL's scripts and styles inlined in its page, instead of Yoga's default of loading them
     // from a CDN: the page then works on networks that cannot reach the internet.
