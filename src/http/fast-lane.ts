@@ -223,7 +223,7 @@ export function createFastLane(
       params.variables,
     );
     if (coerced.errors !== undefined) return undefined;
-    const over = budgetViolation(document, operation, params.variables, options.maxUpstreamCalls);
+    const over = budgetViolation(document, operation, coerced.coerced, options.maxUpstreamCalls);
     return over === undefined ? runnable : undefined;
   };
 

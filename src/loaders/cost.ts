@@ -103,6 +103,15 @@ export function estimateUpstreamCalls(
     ) {
       calls += 1;
     }
+    // A session that came with its record (from a list, or as a room) still lacks its rooms: they
+    // need the session's own call with include_breakout_rooms (see the Session resolver).
+    if (
+      hasRecord &&
+      typeName === 'Session' &&
+      fields.some((f) => f.name.value === 'breakoutRooms')
+    ) {
+      calls += 1;
+    }
     for (const field of fields) {
       if (field.selectionSet) calls += costOfField(typeName, field, field.selectionSet);
     }

@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
-import { getOperationAST, Kind } from 'graphql';
+import { getOperationAST, getVariableValues, Kind } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type {
   DocumentNode,
   FragmentDefinitionNode,
@@ -9,7 +10,11 @@ import type {
 import { estimateUpstreamCalls } from '../loaders/cost.js';
 import { upstreamBudgetExceeded } from '../upstream/errors.js';
 
-/** The budget error for an operation that could make more than `maxCalls` upstream calls. */
+/**
+ * The budget error for an operation that could make more than `maxCalls` upstream calls.
+ * `variables` must be the coerced ones, defaults included: `query($n: Int = 100)` asks for pages
+ * of 100 when the request sends no `n`.
+ */
 export function budgetViolation(
   document: DocumentNode,
   operation: OperationDefinitionNode,
@@ -34,10 +39,17 @@ export function useUpstreamBudget(maxCalls: number): Plugin {
     onExecute({ args, setResultAndStopExecution }) {
       // Envelop types the execution args loosely; they are graphql-js ExecutionArgs.
       const document = args.document as DocumentNode;
-      const variables = (args.variableValues ?? {}) as Readonly<Record<string, unknown>>;
+      const raw = (args.variableValues ?? {}) as Readonly<Record<string, unknown>>;
       const operation = getOperationAST(document, args.operationName as string | undefined);
       if (!operation) return;
-      const violation = budgetViolation(document, operation, variables, maxCalls);
+      const coerced = getVariableValues(
+        args.schema as GraphQLSchema,
+        operation.variableDefinitions ?? [],
+        raw,
+      );
+      // Variables that do not coerce fail the execution itself, before any call.
+      if (coerced.coerced === undefined) return;
+      const violation = budgetViolation(document, operation, coerced.coerced, maxCalls);
       if (violation !== undefined) setResultAndStopExecution({ errors: [violation] });
     },
   };

@@ -282,6 +282,23 @@ describe('the upstream-call budget', () => {
     expect(h.fake.calls).toEqual([]);
   });
 
+  it.each([
+    ['the lean lane', 'application/json'],
+    ['Yoga', 'application/graphql-response+json,application/json;q=0.9'],
+  ])("counts a variable's default page size, through %s", async (_lane, accept) => {
+    const h = await start();
+    // perPage defaults to 100 when the request sends no variables: 1 + 100 × 2 calls, over the
+    // 120 allowed (read as the default page of 20, it would pass as 41).
+    const { body } = await h.query(
+      'query Wide($n: Int = 100) { sessions(perPage: $n) { items { participants(perPage: 1) { items { qualityStats { end } } } } } }',
+      { headers: { accept } },
+    );
+    expect(body.errors?.map((error) => error.extensions?.['code'])).toEqual([
+      'UPSTREAM_BUDGET_EXCEEDED',
+    ]);
+    expect(h.fake.calls).toEqual([]);
+  });
+
   it('lets a 30-participant fan-out through', async () => {
     const h = await start();
     const { body } = await h.query(

@@ -31,6 +31,17 @@ describe('estimateUpstreamCalls', () => {
     expect(estimate('{ session(sessionId: "s") { id status breakoutRooms { id } } }')).toBe(1);
   });
 
+  it("counts a listed session's breakout rooms, which need the session's own call", () => {
+    expect(estimate('{ sessions(perPage: 50) { items { id breakoutRooms { id } } } }')).toBe(51);
+    expect(estimate('{ sessions(perPage: 50) { items { id status } } }')).toBe(1);
+  });
+
+  it('reads page sizes from the variables it is given (the coerced ones, defaults included)', () => {
+    const query = 'query($n: Int) { sessions(perPage: $n) { items { breakoutRooms { id } } } }';
+    expect(estimate(query, { n: 100 })).toBe(101);
+    expect(estimate(query)).toBe(21);
+  });
+
   it('multiplies per-item calls by the page size', () => {
     const fanOut = (perPage: string) =>
       `{ session(sessionId: "s") { participants${perPage} { items { displayName peerReport { quality { __typename } } } } } }`;
