@@ -1,3 +1,4 @@
+import { write as writeFd, writeSync } from 'node:fs';
 import { pino } from 'pino';
 import type { DestinationStream } from 'pino';
 import type { LogLevel } from './config.js';
@@ -17,6 +18,8 @@ export interface Logger {
    * without it writes everything.
    */
   isLevelEnabled?(severity: Severity): boolean;
+  /** Lines dropped because the log reader did not keep up (see stderrDestination). */
+  droppedLines?(): number;
 }
 
 /**
@@ -57,18 +60,99 @@ function describe(value: unknown, mask: (text: string) => string, depth = 0): un
   return described;
 }
 
+/** Bytes of log lines held while the reader of stderr is behind; past it, lines are dropped. */
+const MAX_BUFFERED_LOG_BYTES = 1024 * 1024;
+/** Lines are written together once this much has gathered, or after FLUSH_MS at the latest. */
+const FLUSH_BYTES = 4096;
+const FLUSH_MS = 250;
+
+interface StderrDestination extends DestinationStream {
+  dropped(): number;
+}
+
 /**
- * Stderr, buffered: lines are written together once 4 KiB have gathered, and at least every
- * 250 ms, so a busy gateway does not make a system call per access line (a write per line was a
- * quarter of a small query's CPU; an asynchronous write per line cost as much). What is still
- * buffered is written when the process exits, `process.exit()` and a crash included.
+ * Stderr, written asynchronously and bounded. Serving must never wait for a log reader: on Linux a
+ * pipe on stderr is written synchronously by Node, so a log shipper under back-pressure (or a
+ * paused terminal) would stop the whole process once the pipe's 64 KiB are full. Lines are instead
+ * gathered (4 KiB, or 250 ms, so a busy gateway does not make a system call per access line) and
+ * written by libuv's thread pool, one write at a time; while one is in flight, new lines wait in a
+ * buffer of at most 1 MiB, and a line that does not fit is dropped and counted
+ * (`rtk_graphql_log_lines_dropped_total`). At exit what is left is written only if the reader was
+ * keeping up, so a stalled pipe cannot hold shutdown either.
  */
-function stderrDestination(): DestinationStream {
-  const stream = pino.destination({ dest: 2, sync: true, minLength: 4096, periodicFlush: 250 });
+function stderrDestination(fd = 2): StderrDestination {
+  let queue: string[] = [];
+  let queued = 0;
+  let writing = false;
+  let dropped = 0;
+  let timer: NodeJS.Timeout | undefined;
+
+  const writeFrom = (data: Buffer, offset: number) => {
+    writeFd(fd, data, offset, data.length - offset, null, (error, written) => {
+      if (error !== null) {
+        if (error.code === 'EAGAIN') {
+          setTimeout(() => {
+            writeFrom(data, offset);
+          }, 20).unref();
+          return;
+        }
+        // Nowhere left to report it: the lines of this write are lost, and counted as such.
+        dropped += countLines(data.subarray(offset).toString('utf8'));
+        writing = false;
+        return;
+      }
+      if (offset + written < data.length) {
+        writeFrom(data, offset + written);
+        return;
+      }
+      writing = false;
+      schedule();
+    });
+  };
+  /** Lines gathered go out once there are enough of them, or after FLUSH_MS at the latest. */
+  const schedule = () => {
+    if (queued >= FLUSH_BYTES) flush();
+    else if (queue.length > 0) timer ??= setTimeout(flush, FLUSH_MS).unref();
+  };
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    // The write in flight schedules the next one when it is done.
+    if (writing || queue.length === 0) return;
+    const data = Buffer.from(queue.join(''), 'utf8');
+    queue = [];
+    queued = 0;
+    writing = true;
+    writeFrom(data, 0);
+  };
   process.once('exit', () => {
-    stream.flushSync();
+    if (writing || queue.length === 0) return;
+    try {
+      writeSync(fd, queue.join(''));
+    } catch {
+      // Exiting: nothing left to tell.
+    }
   });
-  return stream;
+  return {
+    write(chunk: string) {
+      if (queued + chunk.length > MAX_BUFFERED_LOG_BYTES) {
+        dropped += countLines(chunk);
+        return;
+      }
+      queue.push(chunk);
+      queued += chunk.length;
+      schedule();
+    },
+    dropped: () => dropped,
+  };
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+    lines += 1;
+  }
+  return Math.max(1, lines);
 }
 
 /**
@@ -77,14 +161,12 @@ function stderrDestination(): DestinationStream {
  * how tests capture them.
  */
 export function createLogger(level: LogLevel, write?: (line: string) => void): Logger {
-  const destination: DestinationStream =
-    write === undefined
-      ? stderrDestination()
-      : {
-          write(chunk: string) {
-            write(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk);
-          },
-        };
+  const stderr = write === undefined ? stderrDestination() : undefined;
+  const destination: DestinationStream = stderr ?? {
+    write(chunk: string) {
+      write?.(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk);
+    },
+  };
   const instance = pino(
     {
       level,
@@ -114,6 +196,7 @@ export function createLogger(level: LogLevel, write?: (line: string) => void): L
       log('error', message, fields);
     },
     isLevelEnabled: (severity) => instance.isLevelEnabled(severity),
+    droppedLines: () => stderr?.dropped() ?? 0,
   };
 }
 

@@ -171,7 +171,7 @@ export function createGateway(config: GatewayConfig): Gateway {
   const logger = withSecretsMasked(withRequestId(config.logger, scope), () =>
     serverToken === undefined ? scope.credentials() : [...scope.credentials(), serverToken],
   );
-  const metrics = createMetrics();
+  const metrics = createMetrics({ logLinesDropped: () => config.logger.droppedLines?.() ?? 0 });
   const readiness = createReadiness({ baseUrl: config.upstream.baseUrl, logger });
   // One keyer for the rate budgets and the cache: each request's token is keyed once.
   const tokenKeyOf = createTokenKeyer();

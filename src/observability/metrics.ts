@@ -66,7 +66,12 @@ function outcomeLabel(outcome: UpstreamOutcome): string {
  * values: endpoint and loader names, statuses, outcomes, and operation names bounded by
  * createOperationLabeler. Never a token, an id or an account.
  */
-export function createMetrics(): GatewayMetrics {
+export interface MetricsSources {
+  /** Log lines dropped so far because stderr's reader fell behind (see createLogger). */
+  readonly logLinesDropped?: () => number;
+}
+
+export function createMetrics(sources: MetricsSources = {}): GatewayMetrics {
   const registry = new Registry();
   const registers = [registry];
   const operationLabel = createOperationLabeler();
@@ -153,6 +158,17 @@ export function createMetrics(): GatewayMetrics {
     registers,
   });
   const driftPath = createBoundedLabel(MAX_DRIFT_PATHS, OTHER_DRIFT_PATH);
+  let droppedSeen = 0;
+  new Counter({
+    name: `${PREFIX}log_lines_dropped_total`,
+    help: 'Log lines dropped because the reader of stderr did not keep up (serving never waits for it).',
+    registers,
+    collect() {
+      const dropped = sources.logLinesDropped?.() ?? 0;
+      if (dropped > droppedSeen) this.inc(dropped - droppedSeen);
+      droppedSeen = dropped;
+    },
+  });
   const lanes = new Counter({
     name: `${PREFIX}requests_by_lane_total`,
     help: 'HTTP requests by the path that answered them: lean (plain queries) or yoga (everything else).',
