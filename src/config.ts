@@ -56,6 +56,7 @@ const EnvSchema = z.object({
   MAX_QUERY_DEPTH: optional(integer(1, 1000)).default(12),
   MAX_ALIASES: optional(integer(0, 10_000)).default(30),
   MAX_DIRECTIVES: optional(integer(0, 10_000)).default(30),
+  MAX_FIELDS: optional(integer(1, 100_000)).default(1_500),
   MAX_UPSTREAM_CALLS_PER_OPERATION: optional(integer(1, 10_000)).default(120),
   INTROSPECTION: optional(
     z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
@@ -210,6 +211,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       maxDepth: vars.MAX_QUERY_DEPTH,
       maxAliases: vars.MAX_ALIASES,
       maxDirectives: vars.MAX_DIRECTIVES,
+      maxFields: vars.MAX_FIELDS,
       maxUpstreamCalls: vars.MAX_UPSTREAM_CALLS_PER_OPERATION,
     },
     introspection: vars.INTROSPECTION,

@@ -21,7 +21,10 @@ export interface RunnableQuery {
 
 export interface PreparedDocumentsOptions {
   readonly schema: GraphQLSchema;
-  readonly limits: Pick<OperationLimits, 'maxTokens' | 'maxDepth' | 'maxAliases' | 'maxDirectives'>;
+  readonly limits: Pick<
+    OperationLimits,
+    'maxTokens' | 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxFields'
+  >;
   /** False adds the rule that refuses `__schema` and `__type`, as useSchemaExposure does. */
   readonly introspection: boolean;
   /** Documents remembered, least recently used out first. */

@@ -22,7 +22,20 @@ export interface OperationLimits {
   readonly maxAliases: number;
   /** Most directives in the document. */
   readonly maxDirectives: number;
+  /**
+   * Most fields in the operation, every fragment counted at each of its spreads: what bounds the
+   * work of validating, executing and serializing it (270 repetitions of one nested selection
+   * cost a second of CPU before this limit).
+   */
+  readonly maxFields: number;
 }
+
+/**
+ * Introspection roots (`__schema`, `__type`) one operation may select. One is all a client needs
+ * (GraphiQL's and codegen's queries have one); each costs megabytes of output, so thirty aliased
+ * ones from 6 KB of query were a second of CPU per unauthenticated request.
+ */
+export const MAX_INTROSPECTION_ROOTS = 1;
 
 /**
  * Counts the lexical tokens of a query document the way graphql-js's `parse(…, { maxTokens })`
@@ -55,9 +68,18 @@ export interface OperationMeasure {
   readonly depth: number;
   readonly aliases: number;
   readonly directives: number;
+  readonly fields: number;
+  /** `__schema` and `__type` fields. */
+  readonly introspection: number;
 }
 
-const NOTHING: OperationMeasure = { depth: 0, aliases: 0, directives: 0 };
+const NOTHING: OperationMeasure = {
+  depth: 0,
+  aliases: 0,
+  directives: 0,
+  fields: 0,
+  introspection: 0,
+};
 
 /**
  * Only the field's name exempts it, never its alias, and never the name of an operation or a
@@ -113,6 +135,8 @@ export function measureDocument(document: DocumentNode): OperationMeasure {
     let depth = 0;
     let aliases = 0;
     let directives = 0;
+    let fields = 0;
+    let introspection = 0;
     for (const selection of selectionSet.selections) {
       directives = add(directives, selection.directives?.length ?? 0);
       let inner: OperationMeasure;
@@ -121,7 +145,11 @@ export function measureDocument(document: DocumentNode): OperationMeasure {
         if (selection.alias !== undefined) aliases = add(aliases, 1);
         inner = selection.selectionSet ? measureSelectionSet(selection.selectionSet) : NOTHING;
         own = 1;
-        if (INTROSPECTION_FIELDS.has(selection.name.value)) inner = { ...inner, depth: 0 };
+        if (INTROSPECTION_FIELDS.has(selection.name.value)) {
+          // Its subtree only holds introspection types: it counts as one root, not by its fields.
+          inner = { ...inner, depth: 0, fields: 0 };
+          introspection = add(introspection, 1);
+        }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         inner = measureSelectionSet(selection.selectionSet);
       } else {
@@ -130,8 +158,10 @@ export function measureDocument(document: DocumentNode): OperationMeasure {
       depth = Math.max(depth, own + inner.depth);
       aliases = add(aliases, inner.aliases);
       directives = add(directives, inner.directives);
+      fields = add(fields, add(own, inner.fields));
+      introspection = add(introspection, inner.introspection);
     }
-    return { depth, aliases, directives };
+    return { depth, aliases, directives, fields, introspection };
   }
 
   let largest = NOTHING;
@@ -146,15 +176,20 @@ export function measureDocument(document: DocumentNode): OperationMeasure {
       depth: Math.max(largest.depth, inner.depth),
       aliases: Math.max(largest.aliases, inner.aliases),
       directives: Math.max(largest.directives, directives),
+      fields: Math.max(largest.fields, inner.fields),
+      introspection: Math.max(largest.introspection, inner.introspection),
     };
   }
   return largest;
 }
 
-/** The depth, alias and directive limits, in that order; the first one broken is reported. */
+/**
+ * The depth, alias, directive, field and introspection limits, in that order; the first one broken
+ * is reported.
+ */
 export function checkDocument(
   document: DocumentNode,
-  limits: Pick<OperationLimits, 'maxDepth' | 'maxAliases' | 'maxDirectives'>,
+  limits: Pick<OperationLimits, 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxFields'>,
 ): QueryComplexityViolation | undefined {
   const measure = measureDocument(document);
   if (measure.depth > limits.maxDepth) {
@@ -165,6 +200,12 @@ export function checkDocument(
   }
   if (measure.directives > limits.maxDirectives) {
     return { limit: 'directives', max: limits.maxDirectives, actual: measure.directives };
+  }
+  if (measure.fields > limits.maxFields) {
+    return { limit: 'fields', max: limits.maxFields, actual: measure.fields };
+  }
+  if (measure.introspection > MAX_INTROSPECTION_ROOTS) {
+    return { limit: 'introspection', max: MAX_INTROSPECTION_ROOTS, actual: measure.introspection };
   }
   return undefined;
 }

@@ -259,7 +259,8 @@ export const REQUEST_ERROR_CODES = [
 export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
 
 /** The operation limits a QUERY_TOO_COMPLEX error can name: each `max…` setting without `max`. */
-export type QueryComplexityLimit = 'tokens' | 'depth' | 'aliases' | 'directives';
+export type QueryComplexityLimit =
+  'tokens' | 'depth' | 'aliases' | 'directives' | 'fields' | 'introspection';
 
 /** Which operation limit a query broke, by how much. */
 export interface QueryComplexityViolation {
@@ -276,6 +277,10 @@ const COMPLEXITY_MESSAGES: Record<QueryComplexityLimit, (actual: number, max: nu
     `The query uses ${actual} aliases, counting a fragment at every spread; at most ${max} are allowed.`,
   directives: (actual, max) =>
     `The query uses ${actual} directives, counting a fragment at every spread; at most ${max} are allowed.`,
+  fields: (actual, max) =>
+    `The query selects ${actual} fields, counting a fragment at every spread; at most ${max} are allowed.`,
+  introspection: (actual, max) =>
+    `The query selects ${actual} introspection roots (__schema, __type); at most ${max} is allowed.`,
 };
 
 /**

@@ -177,6 +177,64 @@ describe('operation limits are enforced before any upstream call', () => {
   });
 });
 
+describe('unauthenticated CPU burn', () => {
+  /** Thirty aliased introspection roots: 6 KB in, 2 MB and about a second of CPU out, unbounded. */
+  const schemas = Array.from(
+    { length: 30 },
+    (_, index) => `s${index}: __schema { types { name fields { name args { name } } } }`,
+  ).join(' ');
+
+  it('refuses a second introspection root, aliased, without authentication, in both request paths', async () => {
+    for (const accept of [undefined, 'application/graphql-response+json']) {
+      const answer = await post(
+        open,
+        { query: `{ ${schemas} }` },
+        { authorization: '', ...(accept === undefined ? {} : { accept }) },
+      );
+      expect(answer.body).toEqual(
+        tooComplex(
+          'The query selects 30 introspection roots (__schema, __type); at most 1 is allowed.',
+          { limit: 'introspection', max: 1, actual: 30 },
+        ),
+      );
+    }
+  });
+
+  it('refuses one nested selection repeated hundreds of times, counted after fragment expansion', async () => {
+    // 270 spreads are 540 tokens, within MAX_QUERY_TOKENS; expanded they are 2,161 fields (8 a spread, and the participant).
+    const query = `{ ${participant} { ${'...Stats '.repeat(270)}} } fragment Stats on Participant { peerStats { deviceInfo { os osVersion browser } events { type timestamp } } }`;
+    const answer = await post(open, { query });
+    expect(answer.body).toEqual(
+      tooComplex(
+        'The query selects 2161 fields, counting a fragment at every spread; at most 1500 are allowed.',
+        { limit: 'fields', max: 1500, actual: 2161 },
+      ),
+    );
+    expect(open.fake.calls).toEqual([]);
+  });
+
+  it('keeps /health responsive while such requests arrive ten at a time', async () => {
+    const origin = new URL(open.url).origin;
+    const attacks = Array.from({ length: 10 }, async () => {
+      for (let round = 0; round < 5; round += 1) {
+        await post(open, { query: `{ ${schemas} }` });
+      }
+    });
+    const latencies: number[] = [];
+    const probes = (async () => {
+      for (let probe = 0; probe < 50; probe += 1) {
+        const started = performance.now();
+        await fetch(`${origin}/health`);
+        latencies.push(performance.now() - started);
+      }
+    })();
+    await Promise.all([...attacks, probes]);
+    latencies.sort((a, b) => a - b);
+    // p99 of 50 probes is the second-slowest; bounded loosely, the harm measured was 13 s.
+    expect(latencies[48]).toBeLessThan(100);
+  });
+});
+
 describe('request size', () => {
   const tooLarge = {
     errors: [

@@ -7,7 +7,7 @@ import {
   measureDocument,
 } from '../../src/plugins/operation-limits.js';
 
-const LOOSE = { maxDepth: 1000, maxAliases: 1000, maxDirectives: 1000 };
+const LOOSE = { maxDepth: 1000, maxAliases: 1000, maxDirectives: 1000, maxFields: 100_000 };
 
 function measure(query: string) {
   return measureDocument(parse(query));
@@ -197,7 +197,13 @@ describe('recursive and unknown fragments', () => {
   });
 
   it('ignores a spread of a fragment the document does not define', () => {
-    expect(measure('{ a { ...Missing } }')).toEqual({ depth: 1, aliases: 0, directives: 0 });
+    expect(measure('{ a { ...Missing } }')).toEqual({
+      depth: 1,
+      aliases: 0,
+      directives: 0,
+      fields: 1,
+      introspection: 0,
+    });
   });
 });
 
@@ -205,7 +211,53 @@ describe('documents with several operations', () => {
   it('reports the largest operation, not their sum', () => {
     const query =
       'query A { a: x b: x } query B { c: x { d { e } } } fragment Unused on Q { z: x }';
-    expect(measure(query)).toEqual({ depth: 3, aliases: 2, directives: 0 });
+    expect(measure(query)).toEqual({
+      depth: 3,
+      aliases: 2,
+      directives: 0,
+      fields: 3,
+      introspection: 0,
+    });
+  });
+
+  it('counts fields with every fragment at each of its spreads, and an introspection root as one field-free root', () => {
+    expect(measure('{ a b { c d } }').fields).toBe(4);
+    expect(measure('{ a { ...F } b { ...F } } fragment F on T { c d e }').fields).toBe(8);
+    expect(measure('{ __schema { types { name fields { name } } } a }')).toMatchObject({
+      fields: 2,
+      introspection: 1,
+    });
+  });
+
+  it('refuses more fields than maxFields, once fragments are expanded', () => {
+    // Ten spreads of a 30-field fragment: 40 fields in the text, 310 once expanded.
+    const fields = Array.from({ length: 30 }, (_, index) => `f${index}`).join(' ');
+    const spreads = Array.from({ length: 10 }, (_, index) => `s${index}: x { ...F }`).join(' ');
+    const query = `{ ${spreads} } fragment F on T { ${fields} }`;
+    expect(checkDocument(parse(query), { ...LOOSE, maxFields: 310 })).toBeUndefined();
+    expect(checkDocument(parse(query), { ...LOOSE, maxFields: 309 })).toEqual({
+      limit: 'fields',
+      max: 309,
+      actual: 310,
+    });
+  });
+
+  it('refuses a second introspection root, aliased or in a fragment', () => {
+    expect(checkDocument(parse('{ __schema { queryType { name } } }'), LOOSE)).toBeUndefined();
+    expect(
+      checkDocument(
+        parse('{ a: __schema { queryType { name } } b: __schema { queryType { name } } }'),
+        LOOSE,
+      ),
+    ).toEqual({ limit: 'introspection', max: 1, actual: 2 });
+    expect(
+      checkDocument(
+        parse(
+          '{ __schema { types { name } } ...T } fragment T on Query { __type(name: "Query") { name } }',
+        ),
+        LOOSE,
+      ),
+    ).toEqual({ limit: 'introspection', max: 1, actual: 2 });
   });
 
   it('checks depth, then aliases, then directives', () => {
@@ -214,6 +266,7 @@ describe('documents with several operations', () => {
         maxDepth: 1,
         maxAliases: 0,
         maxDirectives: 0,
+        maxFields: 0,
       }),
     ).toEqual({ limit: 'depth', max: 1, actual: 2 });
     expect(
@@ -221,6 +274,7 @@ describe('documents with several operations', () => {
         maxDepth: 2,
         maxAliases: 0,
         maxDirectives: 0,
+        maxFields: 0,
       }),
     ).toEqual({ limit: 'aliases', max: 0, actual: 2 });
   });
