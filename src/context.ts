@@ -5,6 +5,7 @@ import type { Credentials, ScopeDefaults } from './credentials.js';
 import { createLoaders } from './loaders/index.js';
 import type { Loaders } from './loaders/index.js';
 import type { NeedsOf } from './loaders/needs.js';
+import type { InFlightLoads } from './cache/in-flight.js';
 import type { LoaderObserver } from './observability/loader-observer.js';
 import type { UpstreamClient } from './upstream/client.js';
 import type { TokenKeyer } from './upstream/token-key.js';
@@ -30,6 +31,8 @@ export interface ContextDependencies {
   readonly cache?: SectionCache;
   /** Shared across requests (see createNeedsMemo); without it each request works out its own. */
   readonly needsOf?: NeedsOf;
+  /** Loads in flight across requests (see createInFlightLoads); without it none are shared. */
+  readonly inFlight?: InFlightLoads;
   /**
    * The keyer the client's transport and the cache were given: a request's token is then keyed
    * once, for both. Without it each keys the token itself.
@@ -89,6 +92,7 @@ export function createContextFactory(deps: ContextDependencies) {
         {
           concurrency: deps.concurrencyPerRequest,
           needsOf: deps.needsOf,
+          inFlight: deps.inFlight,
           observer: deps.loaderObserver,
           cache:
             authorization === ''

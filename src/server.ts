@@ -42,6 +42,7 @@ import { useStableErrorCodes } from './plugins/use-stable-error-codes.js';
 import { useUpstreamBudget } from './plugins/use-upstream-budget.js';
 import { resolvers } from './resolvers/index.js';
 import { createNeedsMemo } from './loaders/needs.js';
+import { createInFlightLoads } from './cache/in-flight.js';
 import { createUpstreamClient } from './upstream/client.js';
 import { createTokenKeyer } from './upstream/token-key.js';
 
@@ -195,6 +196,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     loaderObserver: metrics.loaders,
     cache: createSectionCache(config.cache, { observer: metrics.cache, tokenKeyOf }),
     needsOf: createNeedsMemo(),
+    inFlight: createInFlightLoads(metrics.inFlight),
     tokenKeyOf,
   });
   const yogaLog =

@@ -15,6 +15,7 @@ import type {
 import type { PeerReportRecord } from '../upstream/peer-report-record.js';
 import type { ParticipantDetailsRecord } from '../upstream/schemas.js';
 import type { SessionRecord } from '../upstream/session-schemas.js';
+import type { InFlightLoads } from '../cache/in-flight.js';
 import { noCache } from '../cache/section-cache.js';
 import type { CachedResource, Lifetime, TokenScopedCache } from '../cache/section-cache.js';
 import { noopLoaderObserver } from '../observability/loader-observer.js';
@@ -35,6 +36,8 @@ export interface LoaderOptions {
   readonly cache?: TokenScopedCache;
   /** Works out an operation's needs; a memo shared across requests saves doing it per request. */
   readonly needsOf?: NeedsOf;
+  /** Loads in flight across requests, joined by identical ones; without it none are shared. */
+  readonly inFlight?: InFlightLoads;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -135,19 +138,45 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
     return needs;
   };
 
+  /**
+   * A call of this request's, or one in flight for the same token, resource and covering
+   * sections, shared with the requests that started it or joined it (see createInFlightLoads).
+   * Without a keyed token there is nothing safe to share by.
+   */
+  const shared = <Need, Value>(
+    resource: CachedResource<Need, Value>,
+    resourceKey: string,
+    need: Need,
+    get: (call: CallContext) => Promise<Sized<Value>>,
+  ): Promise<Sized<Value>> => {
+    const { inFlight } = options;
+    if (inFlight === undefined || call.tokenKey === undefined) return get(call);
+    return inFlight.join(
+      `${call.tokenKey}|${resource.name}|${resourceKey}`,
+      resource.name,
+      need,
+      resource.covers,
+      call.signal,
+      (signal) => get({ ...call, signal }),
+    );
+  };
+
   /** A request's loader of one resource kind, fetched through the cross-request cache. */
   const sectioned = <Key, Need, Value>(
     name: LoaderName,
     resource: CachedResource<Need, Value>,
     keyOf: (key: Key) => string,
-    get: (key: Key, need: Need) => Promise<Sized<Value>>,
+    get: (key: Key, need: Need, call: CallContext) => Promise<Sized<Value>>,
   ) =>
     lazy(() =>
       createSectionedLoader<Key, Need, Value>({
         resourceKey: keyOf,
         needKey: resource.needKey,
         covers: resource.covers,
-        fetch: (key, need) => cache.through(resource, keyOf(key), need, () => get(key, need)),
+        fetch: (key, need) =>
+          cache.through(resource, keyOf(key), need, () =>
+            shared(resource, keyOf(key), need, (shareable) => get(key, need, shareable)),
+          ),
         limit,
         ...observed(name),
       }),
@@ -180,17 +209,25 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
     'participant',
     participantResource,
     participantKey,
-    (key: ParticipantKey, need) => client.getParticipantDetails(key, sectionQuery(need), call),
+    (key: ParticipantKey, need, shareable) =>
+      client.getParticipantDetails(key, sectionQuery(need), shareable),
   );
-  const peerReports = sectioned('peer_report', peerReportResource, peerKey, (key: PeerKey, need) =>
-    client.getPeerReport(key, sectionQuery(need), call),
+  const peerReports = sectioned(
+    'peer_report',
+    peerReportResource,
+    peerKey,
+    (key: PeerKey, need, shareable) => client.getPeerReport(key, sectionQuery(need), shareable),
   );
-  const sessions = sectioned('session', sessionResource, sessionKey, (key: SessionKey, need) =>
-    client.getSession(
-      key,
-      { include_breakout_rooms: need.breakoutRooms ? 'true' : undefined },
-      call,
-    ),
+  const sessions = sectioned(
+    'session',
+    sessionResource,
+    sessionKey,
+    (key: SessionKey, need, shareable) =>
+      client.getSession(
+        key,
+        { include_breakout_rooms: need.breakoutRooms ? 'true' : undefined },
+        shareable,
+      ),
   );
   const participantPages = pages(
     'participants',

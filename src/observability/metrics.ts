@@ -1,4 +1,5 @@
 import { Counter, Histogram, Registry } from 'prom-client';
+import type { InFlightObserver } from '../cache/in-flight.js';
 import type { CacheObserver } from '../cache/section-cache.js';
 import type { LoaderObserver } from './loader-observer.js';
 import { createOperationLabeler } from './operation-label.js';
@@ -20,6 +21,8 @@ export interface GatewayMetrics {
   readonly loaders: LoaderObserver;
   /** Told about cross-request cache hits and misses; pass it to the cache. */
   readonly cache: CacheObserver;
+  /** Told about loads that joined an identical one in flight; pass it to createInFlightLoads. */
+  readonly inFlight: InFlightObserver;
   /** One GraphQL operation ended; the name is bounded here before it becomes a label. */
   operation(name: string | undefined, outcome: OperationOutcome, seconds: number): void;
   /** One request was answered, by the lean lane or by Yoga (see createFastLane). */
@@ -158,6 +161,12 @@ export function createMetrics(sources: MetricsSources = {}): GatewayMetrics {
     registers,
   });
   const driftPath = createBoundedLabel(MAX_DRIFT_PATHS, OTHER_DRIFT_PATH);
+  const coalesced = new Counter({
+    name: `${PREFIX}upstream_coalesced_total`,
+    help: 'Loads answered by an identical upstream call already in flight for the same token (another request started it).',
+    labelNames: ['resource'],
+    registers,
+  });
   let droppedSeen = 0;
   new Counter({
     name: `${PREFIX}log_lines_dropped_total`,
@@ -221,6 +230,11 @@ export function createMetrics(sources: MetricsSources = {}): GatewayMetrics {
       },
       miss(resource) {
         cacheMisses.inc({ resource });
+      },
+    },
+    inFlight: {
+      coalesced(resource) {
+        coalesced.inc({ resource });
       },
     },
     lane(lane) {
