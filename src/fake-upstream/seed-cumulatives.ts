@@ -158,6 +158,27 @@ export function audioConsumerCumulative(samples: readonly AudioConsumerSample[])
   };
 }
 
+/** Of all frames coded, the share that were key frames [I: the sources name the key only]. */
+function keyFrameFraction(keyFrames: number | undefined, frames: number | undefined): number {
+  return keyFrames === undefined || frames === undefined || frames === 0
+    ? 0
+    : round(keyFrames / frames, 4);
+}
+
+/** The issues both sides of a video stream report about its picture. */
+function pictureIssues(
+  samples: readonly { readonly frames_per_second: number; readonly frame_width: number }[],
+  poorBelowWidth: number,
+): JsonObject {
+  return {
+    no_video_fraction: fractionOf(
+      samples,
+      (sample) => sample.frames_per_second < NO_VIDEO_BELOW_FPS,
+    ),
+    poor_resolution_fraction: fractionOf(samples, (sample) => sample.frame_width < poorBelowWidth),
+  };
+}
+
 /** `poorBelowWidth`: the frame width under which the picture counts as poor for this kind of video. */
 export function videoProducerCumulative(
   samples: readonly VideoProducerSample[],
@@ -171,11 +192,7 @@ export function videoProducerCumulative(
     rtt: rttMs(samples),
     ...picture(samples),
     high_negative_feedback_fraction: fractionAtLeast(feedback, HIGH_NEGATIVE_FEEDBACK_PER_INTERVAL),
-    // Of all frames encoded, the share that were key frames [I: the sources name the key only].
-    key_frames_encoded_fraction:
-      last === undefined || last.frames_encoded === 0
-        ? 0
-        : round(last.key_frames_encoded / last.frames_encoded, 4),
+    key_frames_encoded_fraction: keyFrameFraction(last?.key_frames_encoded, last?.frames_encoded),
     issues: {
       bandwidth_quality_limitation_fraction: fractionOf(
         samples,
@@ -185,14 +202,7 @@ export function videoProducerCumulative(
         samples,
         (sample) => sample.quality_limitation_reason === 'cpu',
       ),
-      no_video_fraction: fractionOf(
-        samples,
-        (sample) => sample.frames_per_second < NO_VIDEO_BELOW_FPS,
-      ),
-      poor_resolution_fraction: fractionOf(
-        samples,
-        (sample) => sample.frame_width < poorBelowWidth,
-      ),
+      ...pictureIssues(samples, poorBelowWidth),
       // Limited for any reason: at least the bandwidth and cpu shares together.
       quality_limitation_fraction: fractionOf(
         samples,
@@ -212,11 +222,7 @@ export function videoConsumerCumulative(
     packet_loss: packetLossBlock(consumerLossPct(samples)),
     jitter_buffer_delay: jitterBufferDelay(samples),
     ...picture(samples),
-    // Of all frames decoded, the share that were key frames [I, as for the producer].
-    key_frames_decoded_fraction:
-      last === undefined || last.frames_decoded === 0
-        ? 0
-        : round(last.key_frames_decoded / last.frames_decoded, 4),
+    key_frames_decoded_fraction: keyFrameFraction(last?.key_frames_decoded, last?.frames_decoded),
     issues: {
       lag_fraction: fractionOf(
         samples,
@@ -224,14 +230,7 @@ export function videoConsumerCumulative(
           sample.frames_per_second < LAG_BELOW_FPS ||
           sample.jitter_buffer_delay >= LAG_AT_JITTER_BUFFER_MS,
       ),
-      no_video_fraction: fractionOf(
-        samples,
-        (sample) => sample.frames_per_second < NO_VIDEO_BELOW_FPS,
-      ),
-      poor_resolution_fraction: fractionOf(
-        samples,
-        (sample) => sample.frame_width < poorBelowWidth,
-      ),
+      ...pictureIssues(samples, poorBelowWidth),
     },
   };
 }

@@ -124,6 +124,17 @@ export function audioProducerSeries(
   });
 }
 
+/** The ids a consumer sample names its stream by: the track it receives and the consumer receiving it. */
+function consumedStream(track: Track, consumer: Consumer) {
+  return {
+    producer_id: track.producerId,
+    consumer_id: consumer.consumerId,
+    peer_id: consumer.peerId,
+    ssrc: track.ssrc,
+    mid: track.mid,
+  };
+}
+
 /** A received audio track: receive-side counters only, since a consumer does not send (no rtt either). */
 export function audioConsumerSeries(
   rng: Random,
@@ -156,11 +167,7 @@ export function audioConsumerSeries(
       jitter_buffer_delay: round(condition.jitterMs * rng.float(2, 3.5), 1),
       jitter_buffer_emitted_count: emitted,
       concealment_events: concealment,
-      producer_id: track.producerId,
-      consumer_id: consumer.consumerId,
-      peer_id: consumer.peerId,
-      ssrc: track.ssrc,
-      mid: track.mid,
+      ...consumedStream(track, consumer),
     };
   });
 }
@@ -294,11 +301,7 @@ export function videoConsumerSeries(
       // Milliseconds of buffering over the interval [I]; video buffers a little more than audio.
       jitter_buffer_delay: round(condition.jitterMs * rng.float(2, 4), 1),
       jitter_buffer_emitted_count: emitted,
-      producer_id: track.producerId,
-      consumer_id: consumer.consumerId,
-      peer_id: consumer.peerId,
-      ssrc: track.ssrc,
-      mid: track.mid,
+      ...consumedStream(track, consumer),
       fir_count: fir,
       frame_width: condition.frameWidth,
       frame_height: condition.frameHeight,
