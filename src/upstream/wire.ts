@@ -60,9 +60,6 @@ export class ReadContext {
   }
 }
 
-/** A context for reading a value on behalf of another reader, which reports for itself. */
-const SILENT = new ReadContext(() => undefined);
-
 /** Reads one value of a payload. A leaf reader never throws: it returns a MalformedLeaf instead. */
 export interface Wire<T> {
   read(value: unknown, at: ReadContext): T;
@@ -93,19 +90,21 @@ export const text: Leaf<string> = leaf('String', (value) =>
   typeof value === 'string' ? value : undefined,
 );
 
-export const count: Leaf<number> = leaf('Float', (value) => {
+/** A finite number, sent as one or spelt as one; `"1e400"` is as wrong as a word. */
+function finiteNumber(value: unknown): number | undefined {
   const number = typeof value === 'string' && NUMERIC.test(value) ? Number(value) : value;
-  // `"1e400"` spells a number JSON cannot carry; it is as wrong as a word.
   return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
-});
+}
+
+export const count: Leaf<number> = leaf('Float', finiteNumber);
 
 /** GraphQL's Int is 32-bit: a count beyond it (or a fraction) would fail in the serializer instead. */
 const INT_MAX = 2 ** 31 - 1;
 
 /** A whole number in GraphQL Int's range, sent as a number or a numeric string (`"8"`). */
 export const integer: Leaf<number> = leaf('Int', (value) => {
-  const number = count.read(value, SILENT);
-  return typeof number === 'number' && Number.isInteger(number) && Math.abs(number) <= INT_MAX
+  const number = finiteNumber(value);
+  return number !== undefined && Number.isInteger(number) && Math.abs(number) <= INT_MAX
     ? number
     : undefined;
 });
