@@ -2,7 +2,7 @@ import { Counter, Histogram, Registry } from 'prom-client';
 import type { InFlightObserver } from '../cache/in-flight.js';
 import type { CacheObserver } from '../cache/section-cache.js';
 import type { LoaderObserver } from './loader-observer.js';
-import { createOperationLabeler } from './operation-label.js';
+import { createBoundedLabel, createOperationLabeler } from './operation-label.js';
 import type { UpstreamObserver, UpstreamOutcome } from './upstream-observer.js';
 
 /**
@@ -40,17 +40,6 @@ const PREFIX = 'rtk_graphql_';
 const MAX_DRIFT_PATHS = 200;
 const OTHER_DRIFT_PATH = '_other';
 const MAX_DRIFT_PATH_LENGTH = 200;
-
-/** A label value kept as is for the first `max` distinct keys, and `other` for every later one. */
-function createBoundedLabel(max: number, other: string) {
-  const kept = new Set<string>();
-  return (key: string, value: string): string => {
-    if (kept.has(key)) return value;
-    if (kept.size >= max) return other;
-    kept.add(key);
-    return value;
-  };
-}
 
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 

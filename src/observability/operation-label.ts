@@ -11,14 +11,26 @@ export const MAX_OPERATION_LABELS = 100;
  * test's gateway starts empty.
  */
 export function createOperationLabeler(max = MAX_OPERATION_LABELS): (name?: string) => string {
-  const known = new Set<string>();
+  const bounded = createBoundedLabel(max, 'other');
   return (name) => {
     if (name === undefined || name === '') return 'anonymous';
     if (!LABEL_NAME.test(name)) return 'other';
-    if (known.has(name)) return name;
-    if (known.size >= max) return 'other';
-    known.add(name);
-    return name;
+    return bounded(name, name);
+  };
+}
+
+/**
+ * A label value kept as is for the first `max` distinct keys, and `other` for every later one: a
+ * metric whose label values come from outside (clients' operation names, upstream's keys) keeps a
+ * bounded number of series. The keys seen belong to one gateway.
+ */
+export function createBoundedLabel(max: number, other: string) {
+  const kept = new Set<string>();
+  return (key: string, value: string): string => {
+    if (kept.has(key)) return value;
+    if (kept.size >= max) return other;
+    kept.add(key);
+    return value;
   };
 }
 
