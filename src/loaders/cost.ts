@@ -7,25 +7,18 @@ import type {
   SelectionSetNode,
   ValueNode,
 } from 'graphql';
+import { ruleFor } from './field-costs.js';
 
 /*
- * An upper bound of the upstream calls an operation can make, computed before it executes: every
- * field that costs a call counts once per occurrence (aliases and fragment spreads are not
- * deduplicated, as an attacker would not let them be) times the size of every list above it. It
- * mirrors how the resolvers and loaders spend calls; see README "How it fetches".
+ * An upper bound of the upstream calls an operation can make, computed before it executes from
+ * the field table (field-costs.ts): every field that costs a call counts once per occurrence
+ * (aliases and fragment spreads are not deduplicated, as an attacker would not let them be) times
+ * the size of every list above it.
  */
 
-/** Page size assumed when a list field's `perPage` is not given (RealtimeKit's default). */
+/** Page size assumed when a list field's `perPage` is not given (the schema's default). */
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
-
-/** Fields that, on a participant, peer report or session reached without its record, cost a call. */
-const SECTION_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  Participant: new Set(['peerStats', 'qualityStats']),
-  PeerReport: new Set(['peerEvents', 'metadata', 'quality', 'peerStats', 'qualityStats']),
-};
-/** Session fields answered without the session's own call. */
-const FREE_SESSION_FIELDS = new Set(['id', 'participants', '__typename']);
 
 function isIncluded(node: SelectionNode, variables: Readonly<Record<string, unknown>>): boolean {
   if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.['if'] === true) return false;
@@ -82,81 +75,34 @@ export function estimateUpstreamCalls(
   fragments: Readonly<Record<string, FragmentDefinitionNode>>,
   variables: Readonly<Record<string, unknown>>,
 ): number {
-  /** `hasRecord`: the parent's own call (details, report, session) was already made or counted. */
+  /** `hasRecord`: the value arrived with its record (or its call was already counted). */
   const walk = (selectionSet: SelectionSetNode, typeName: string, hasRecord: boolean): number => {
     const fields = fieldsOf(selectionSet, fragments, variables);
-    let calls = 0;
-    // A participant, peer report or session without its record makes one call for all of its
-    // fields that need one, so it counts once per selection set.
-    const sectionFields = SECTION_FIELDS[typeName];
-    if (
-      !hasRecord &&
-      sectionFields &&
-      fields.some((field) => sectionFields.has(field.name.value))
-    ) {
-      calls += 1;
-    }
-    if (
-      !hasRecord &&
-      typeName === 'Session' &&
-      fields.some((field) => !FREE_SESSION_FIELDS.has(field.name.value))
-    ) {
-      calls += 1;
-    }
-    // A session that came with its record (from a list, or as a room) still lacks its rooms: they
-    // need the session's own call with include_breakout_rooms (see the Session resolver).
-    if (
-      hasRecord &&
-      typeName === 'Session' &&
-      fields.some((f) => f.name.value === 'breakoutRooms')
-    ) {
-      calls += 1;
-    }
-    for (const field of fields) {
-      if (field.selectionSet) calls += costOfField(typeName, field, field.selectionSet);
-    }
-    return calls;
-  };
-
-  /** One list call, plus what each of its `items` costs, times the page size. */
-  const page = (
-    field: FieldNode,
-    sub: SelectionSetNode,
-    itemType: string,
-    itemsHaveRecord: boolean,
-  ) => {
-    let perItem = 0;
-    for (const item of fieldsOf(sub, fragments, variables)) {
-      if (item.name.value === 'items' && item.selectionSet) {
-        perItem += walk(item.selectionSet, itemType, itemsHaveRecord);
+    const rules = fields.map((field) => ruleFor(typeName, field.name.value));
+    // A resource makes one call for all of its fields that read it, so it counts once per
+    // selection set: when its record did not come with it, or a field always needs its own call.
+    const ownCall = rules.some(
+      (rule) => rule.reads === 'ownCall' || (rule.reads === 'record' && !hasRecord),
+    );
+    let calls = ownCall ? 1 : 0;
+    fields.forEach((field, index) => {
+      const link = rules[index]?.leadsTo;
+      if (link === undefined || field.selectionSet === undefined) return;
+      if (link.call !== 'page') {
+        calls +=
+          (link.call === 'one' ? 1 : 0) + walk(field.selectionSet, link.type, link.withRecord);
+        return;
       }
-    }
-    return 1 + pageSize(field, variables) * perItem;
-  };
-
-  const costOfField = (typeName: string, field: FieldNode, sub: SelectionSetNode): number => {
-    switch (`${typeName}.${field.name.value}`) {
-      case 'Query.participant':
-        return 1 + walk(sub, 'Participant', true);
-      case 'Query.peerReport':
-        return 1 + walk(sub, 'PeerReport', true);
-      case 'Query.session':
-        return walk(sub, 'Session', false);
-      case 'Query.sessions':
-        return page(field, sub, 'Session', true);
-      case 'Session.participants':
-        // Listed participants carry their basic fields, not their details.
-        return page(field, sub, 'Participant', false);
-      case 'Session.breakoutRooms':
-        // Rooms come with the session's record; their lists count as one room's worth.
-        return walk(sub, 'Session', true);
-      case 'Participant.peerReport':
-        return walk(sub, 'PeerReport', false);
-      case 'PeerReport.participant':
-        return walk(sub, 'Participant', false);
-      default:
-        return 0;
-    }
+      // One list call, plus what each of its `items` costs, times the page size.
+      let perItem = 0;
+      for (const item of fieldsOf(field.selectionSet, fragments, variables)) {
+        if (item.name.value === 'items' && item.selectionSet) {
+          perItem += walk(item.selectionSet, link.type, link.withRecord);
+        }
+      }
+      calls += 1 + pageSize(field, variables) * perItem;
+    });
+    return calls;
   };
 
   return walk(operation.selectionSet, 'Query', true);

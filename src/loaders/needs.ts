@@ -16,17 +16,8 @@ import type {
   SelectionNode,
   SelectionSetNode,
 } from 'graphql';
-
-/** The `filters` values RealtimeKit understands, in the order the gateway sends them. */
-export const FILTER_VALUES = [
-  'device_info',
-  'ip_information',
-  'precall_network_information',
-  'events',
-  'quality_stats',
-] as const;
-
-export type FilterValue = (typeof FILTER_VALUES)[number];
+import { CONTAINER_OWNERS, FILTER_VALUES, resourceOfType, ruleFor } from './field-costs.js';
+import type { FilterValue, Resource } from './field-costs.js';
 
 /** What one upstream call for a participant or peer report must return. */
 export interface SectionNeed {
@@ -49,67 +40,19 @@ export interface OperationNeeds {
   readonly session: SessionNeed;
 }
 
-type Resource = 'participant' | 'peerReport';
-
-type FieldEffect =
-  | { readonly resource: Resource; readonly section: FilterValue }
-  | { readonly resource: Resource; readonly all: true }
-  | { readonly resource: Resource; readonly peerEvents: true }
-  | { readonly resource: 'session'; readonly breakoutRooms: true };
-
-/**
- * Which upstream section each GraphQL field lives in (contract section 4). A field is named by its
- * parent type; an effect applies only inside the resource it names, because the participant's
- * statistics types (PeerStats, QualityStats) also occur inside a Dyte-era peer report.
- */
-const FIELD_EFFECTS: Readonly<Record<string, FieldEffect>> = {
-  'Participant.qualityStats': { resource: 'participant', section: 'quality_stats' },
-  'PeerStats.deviceInfo': { resource: 'participant', section: 'device_info' },
-  'PeerStats.ipInformation': { resource: 'participant', section: 'ip_information' },
-  'PeerStats.precallNetworkInformation': {
-    resource: 'participant',
-    section: 'precall_network_information',
-  },
-  'PeerStats.events': { resource: 'participant', section: 'events' },
-  'PeerReport.quality': { resource: 'peerReport', section: 'quality_stats' },
-  'PeerReport.peerEvents': { resource: 'peerReport', peerEvents: true },
-  // No source says which filter value, if any, keeps the Dyte-era statistics in a peer report, so
-  // asking for them asks for the whole report.
-  'PeerReport.peerStats': { resource: 'peerReport', all: true },
-  'PeerReport.qualityStats': { resource: 'peerReport', all: true },
-  'PeerReportMetadata.deviceInfo': { resource: 'peerReport', section: 'device_info' },
-  'PeerReportMetadata.browserMetadata': { resource: 'peerReport', section: 'device_info' },
-  'PeerReportMetadata.ipInformation': { resource: 'peerReport', section: 'ip_information' },
-  'PeerReportMetadata.pcMetadata': {
-    resource: 'peerReport',
-    section: 'precall_network_information',
-  },
-  'PeerReportMetadata.events': { resource: 'peerReport', section: 'events' },
-  'Session.breakoutRooms': { resource: 'session', breakoutRooms: true },
-};
-
-/**
- * Section containers: any of their fields not listed above (candidate pairs, device updates, the
- * SDK fields, `config`, `status`, even `__typename`) is covered by no filter value, so selecting it
- * means asking for the whole resource. The contract only promises the named sections under a
- * filter; guessing which other fields survive one would risk silently missing data.
- */
-const SECTION_CONTAINERS: Readonly<Record<string, Resource>> = {
-  PeerStats: 'participant',
-  PeerReportMetadata: 'peerReport',
-};
-
-/** The types whose fields belong to the resource they are: below them, effects are theirs. */
-const RESOURCE_TYPES: Readonly<Record<string, Resource>> = {
-  Participant: 'participant',
-  PeerReport: 'peerReport',
-};
-
 interface MutableNeed {
   all: boolean;
   sections: Set<FilterValue>;
   peerEvents: boolean;
+  breakoutRooms: boolean;
 }
+
+const emptyNeed = (): MutableNeed => ({
+  all: false,
+  sections: new Set(),
+  peerEvents: false,
+  breakoutRooms: false,
+});
 
 function isIncluded(node: SelectionNode, variables: Readonly<Record<string, unknown>>): boolean {
   const skip = getDirectiveValues(GraphQLSkipDirective, node, variables);
@@ -148,29 +91,23 @@ function analyseOperation(
 ): { readonly needs: OperationNeeds; readonly dependsOnVariables: boolean } {
   let dependsOnVariables = false;
   const needs: Record<Resource, MutableNeed> = {
-    participant: { all: false, sections: new Set(), peerEvents: false },
-    peerReport: { all: false, sections: new Set(), peerEvents: false },
+    participant: emptyNeed(),
+    peerReport: emptyNeed(),
+    session: emptyNeed(),
   };
-  let breakoutRooms = false;
   const visitedFragments = new Set<string>();
 
   const record = (typeName: string, fieldName: string, inside: Resource | undefined) => {
-    const effect = FIELD_EFFECTS[`${typeName}.${fieldName}`];
-    if (effect === undefined) {
-      const container = SECTION_CONTAINERS[typeName];
-      if (container !== undefined && container === inside) needs[container].all = true;
-    } else if (effect.resource !== 'session' && effect.resource !== inside) {
-      // A participant's statistics type read inside a peer report: the report's own effect
-      // (`PeerReport.peerStats`) already asked for all of it.
-    } else if ('all' in effect) {
-      needs[effect.resource].all = true;
-    } else if ('section' in effect) {
-      needs[effect.resource].sections.add(effect.section);
-    } else if ('peerEvents' in effect) {
-      needs[effect.resource].peerEvents = true;
-    } else {
-      breakoutRooms = true;
-    }
+    const { needs: need } = ruleFor(typeName, fieldName);
+    if (need === undefined) return;
+    // A container's rules hold only inside its own resource (see CONTAINER_OWNERS).
+    const owner = resourceOfType(typeName) ?? CONTAINER_OWNERS[typeName];
+    if (owner === undefined || owner !== inside) return;
+    const target = needs[owner];
+    if ('section' in need) target.sections.add(need.section);
+    else if ('all' in need) target.all = true;
+    else if ('peerEvents' in need) target.peerEvents = true;
+    else target.breakoutRooms = true;
   };
 
   /** `inside`: the resource the selection belongs to (the nearest Participant or PeerReport above). */
@@ -179,7 +116,7 @@ function analyseOperation(
     parentType: GraphQLCompositeType,
     inside: Resource | undefined,
   ) => {
-    const here = RESOURCE_TYPES[parentType.name] ?? inside;
+    const here = resourceOfType(parentType.name) ?? inside;
     for (const selection of selectionSet.selections) {
       if (hasVariableDirective(selection)) dependsOnVariables = true;
       if (!isIncluded(selection, variables)) continue;
@@ -204,7 +141,7 @@ function analyseOperation(
         // once per resource it occurs under.
         const condition =
           fragment === undefined ? undefined : schema.getType(fragment.typeCondition.name.value);
-        const visit = `${name}@${RESOURCE_TYPES[condition?.name ?? ''] ?? here ?? ''}`;
+        const visit = `${name}@${resourceOfType(condition?.name ?? '') ?? here ?? ''}`;
         if (fragment === undefined || visitedFragments.has(visit)) continue;
         visitedFragments.add(visit);
         if (isCompositeType(condition)) walk(fragment.selectionSet, condition, here);
@@ -214,7 +151,19 @@ function analyseOperation(
 
   const rootType = schema.getRootType(operation.operation);
   if (rootType) walk(operation.selectionSet, rootType, undefined);
-  return { needs: { ...needs, session: { breakoutRooms } }, dependsOnVariables };
+  const section = ({ all, sections, peerEvents }: MutableNeed): SectionNeed => ({
+    all,
+    sections,
+    peerEvents,
+  });
+  return {
+    needs: {
+      participant: section(needs.participant),
+      peerReport: section(needs.peerReport),
+      session: { breakoutRooms: needs.session.breakoutRooms },
+    },
+    dependsOnVariables,
+  };
 }
 
 export type NeedsOf = typeof needsForOperation;
