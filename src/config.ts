@@ -51,6 +51,7 @@ const EnvSchema = z.object({
   UPSTREAM_MAX_PAUSE_MS: optional(integer(1_000, 3_600_000)).default(300_000),
   OPERATION_TIMEOUT_MS: optional(integer(1, 600_000)).default(30_000),
   MAX_REQUEST_BYTES: optional(integer(256, 64 * 1024 * 1024)).default(100 * 1024),
+  MAX_RESPONSE_BYTES: optional(integer(1024, 1024 * 1024 * 1024)).default(16 * 1024 * 1024),
   REQUEST_READ_TIMEOUT_MS: optional(integer(100, 600_000)).default(10_000),
   MAX_QUERY_TOKENS: optional(integer(1, 1_000_000)).default(2_000),
   MAX_QUERY_DEPTH: optional(integer(1, 1000)).default(12),
@@ -119,6 +120,8 @@ export interface RequestLimits extends OperationLimits {
   readonly operationTimeoutMs: number;
   /** Most upstream calls one operation may be estimated to make. */
   readonly maxUpstreamCalls: number;
+  /** Largest answer sent, serialized, in bytes; larger → RESPONSE_TOO_LARGE and no data. */
+  readonly maxResponseBytes: number;
   /** How long a client may take to send a request's headers and body. */
   readonly requestReadTimeoutMs: number;
 }
@@ -206,6 +209,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     limits: {
       operationTimeoutMs: vars.OPERATION_TIMEOUT_MS,
       maxRequestBytes: vars.MAX_REQUEST_BYTES,
+      maxResponseBytes: vars.MAX_RESPONSE_BYTES,
       requestReadTimeoutMs: vars.REQUEST_READ_TIMEOUT_MS,
       maxTokens: vars.MAX_QUERY_TOKENS,
       maxDepth: vars.MAX_QUERY_DEPTH,

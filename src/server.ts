@@ -37,6 +37,7 @@ import {
   usePersistedDocuments,
 } from './plugins/use-persisted-documents.js';
 import { usePrivateResponses } from './plugins/use-private-responses.js';
+import { useResponseSizeLimit } from './plugins/use-response-size-limit.js';
 import { useSchemaExposure } from './plugins/use-schema-exposure.js';
 import { useStableErrorCodes } from './plugins/use-stable-error-codes.js';
 import { useUpstreamBudget } from './plugins/use-upstream-budget.js';
@@ -210,6 +211,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     plugins: [
       useCompiledExecution(),
       useGraphQLJsFieldErrors(),
+      useResponseSizeLimit(config.limits.maxResponseBytes),
       useStableErrorCodes(),
       useCsrfPrevention(),
       useErrorBodies(),
@@ -268,6 +270,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     respondWithErrors: respondLikeYoga(yoga.fetchAPI),
     maxRequestBytes: config.limits.maxRequestBytes,
     maxUpstreamCalls: config.limits.maxUpstreamCalls,
+    maxResponseBytes: config.limits.maxResponseBytes,
   });
   const fallback: Fallback = (request, response, body) => {
     metrics.lane('yoga');

@@ -12,6 +12,7 @@ import { asGraphQLJsError } from '../plugins/use-compiled-execution.js';
 import { withoutSuggestion } from '../plugins/use-no-suggestions.js';
 import { PRIVATE_CACHE_CONTROL, varyWithAuthorization } from '../plugins/use-private-responses.js';
 import { withStableCodes } from '../plugins/use-stable-error-codes.js';
+import { bytesOver, oversizedResult } from '../plugins/use-response-size-limit.js';
 import { budgetViolation } from '../plugins/use-upstream-budget.js';
 import type { PreparedDocuments, RunnableQuery } from './prepared-documents.js';
 
@@ -39,6 +40,7 @@ export interface FastLaneOptions {
   readonly respondWithErrors: ErrorResponder;
   readonly maxRequestBytes: number;
   readonly maxUpstreamCalls: number;
+  readonly maxResponseBytes: number;
 }
 
 /**
@@ -248,15 +250,15 @@ export function createFastLane(
     );
     const { errors } = result;
     if (errors === undefined || errors.length === 0) {
+      // The serializer jit compiled for this query, as Yoga uses for a result without errors.
+      const body = runnable.compiled.stringify({ data: result.data });
+      const over = bytesOver(body, options.maxResponseBytes);
+      if (over !== undefined) {
+        await sendErrors(response, record, oversizedResult(over, options.maxResponseBytes));
+        return;
+      }
       record.outcome = 'success';
-      send(
-        response,
-        record,
-        200,
-        [['content-type', JSON_CONTENT_TYPE]],
-        // The serializer jit compiled for this query, as Yoga uses for a result without errors.
-        runnable.compiled.stringify({ data: result.data }),
-      );
+      send(response, record, 200, [['content-type', JSON_CONTENT_TYPE]], body);
       options.finish(record, 200);
       return;
     }
@@ -277,8 +279,14 @@ export function createFastLane(
     result: ExecutionResult,
   ): Promise<void> => {
     const processed = withErrorRequestIds(withStableCodes(result), record.id);
-    record.outcome = outcomeOf(processed);
     const reply = await options.respondWithErrors(processed);
+    const over = bytesOver(reply.body, options.maxResponseBytes);
+    if (over !== undefined) {
+      // A partial answer with field errors can be as large as any other.
+      await sendErrors(response, record, oversizedResult(over, options.maxResponseBytes));
+      return;
+    }
+    record.outcome = outcomeOf(processed);
     send(response, record, reply.status, reply.headers, reply.body);
     options.finish(record, reply.status);
   };

@@ -294,6 +294,18 @@ export function payloadTooLarge(part: 'body' | 'query string', max: number): Gra
 }
 
 /**
+ * The answer, serialized, is larger than MAX_RESPONSE_BYTES: it is not sent, whatever part of it
+ * was computed. The operation ran (upstream calls included), so it is reported as an execution
+ * that produced no data (`data: null`, HTTP 200 as GraphQL over HTTP asks), not as a refusal.
+ */
+export function responseTooLarge(actual: number, max: number): GraphQLError {
+  return new GraphQLError(
+    `The response would be ${actual} bytes; at most ${max} are sent. Select fewer fields or smaller pages.`,
+    { extensions: { code: 'RESPONSE_TOO_LARGE', limit: 'responseBytes', max, actual } },
+  );
+}
+
+/**
  * The query parses but breaks an operation limit. It is reported like a validation error (HTTP
  * 400, or 200 for a client that accepts only `application/json`, as the GraphQL-over-HTTP spec
  * asks), because it is one: the document is refused before it is validated or executed.
@@ -384,6 +396,8 @@ export const PERSISTED_DOCUMENT_REQUIRED = {
 export const ERROR_CODES = [
   ...GATEWAY_ERROR_CODES,
   'UPSTREAM_BUDGET_EXCEEDED',
+  // An answer over MAX_RESPONSE_BYTES: it ran, but is not sent (data is null).
+  'RESPONSE_TOO_LARGE',
   'BAD_REQUEST',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -235,6 +235,75 @@ describe('unauthenticated CPU burn', () => {
   });
 });
 
+describe('response size (MAX_RESPONSE_BYTES)', () => {
+  const MAX = 4096;
+  let small: Harness;
+  beforeAll(async () => {
+    small = await startHarness({ gateway: { limits: { maxResponseBytes: MAX } } });
+  });
+  afterAll(async () => {
+    await small.close();
+  });
+
+  /** The lean lane's request shape, and a client that makes Yoga answer. */
+  const PATHS = [
+    ['plain JSON', {}],
+    ['graphql-response+json', { accept: 'application/graphql-response+json' }],
+  ] as const;
+  let sessions = '';
+  beforeAll(() => {
+    sessions = `{ session(sessionId: "${open.fake.demo.largeSessionId}") { participants(perPage: 100) { items { id displayName joinedAt leftAt } } } }`;
+  });
+
+  it.each(PATHS)(
+    'sends no data past the limit, RESPONSE_TOO_LARGE instead (%s)',
+    async (_name, headers) => {
+      const whole = await post(open, { query: sessions }, headers);
+      expect(whole.text.length).toBeGreaterThan(MAX);
+      const answer = await post(small, { query: sessions }, headers);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({
+        data: null,
+        errors: [
+          {
+            message: expect.stringMatching(
+              /^The response would be \d+ bytes; at most 4096 are sent\./,
+            ) as unknown,
+            extensions: {
+              code: 'RESPONSE_TOO_LARGE',
+              limit: 'responseBytes',
+              max: MAX,
+              actual: Buffer.byteLength(whole.text),
+              requestId,
+            },
+          },
+        ],
+      });
+    },
+  );
+
+  it.each(PATHS)('bounds a partial answer with field errors too (%s)', async (_name, headers) => {
+    const query = `{ bad: participant(sessionId: "nope", participantId: "nope") { id } list: ${sessions.slice(2, -2)} }`;
+    const whole = await post(open, { query }, headers);
+    expect(whole.text).toContain('BAD_USER_INPUT');
+    const answer = await post(small, { query }, headers);
+    expect(answer.body).toMatchObject({
+      data: null,
+      errors: [{ extensions: { code: 'RESPONSE_TOO_LARGE', max: MAX } }],
+    });
+  });
+
+  it.each(PATHS)('sends an answer within the limit unchanged (%s)', async (_name, headers) => {
+    const query = '{ sessions(perPage: 2) { items { id startedAt } } }';
+    const [within, unbounded] = await Promise.all([
+      post(small, { query }, headers),
+      post(open, { query }, headers),
+    ]);
+    expect(within.text.length).toBeLessThan(MAX);
+    expect(within.text).toBe(unbounded.text);
+  });
+});
+
 describe('request size', () => {
   const tooLarge = {
     errors: [

@@ -36,6 +36,7 @@ async function serveBrokenLane(finished: { record: RequestRecord; status: number
     respondWithErrors: respondLikeYoga(fetchAPI),
     maxRequestBytes: limits.maxRequestBytes,
     maxUpstreamCalls: limits.maxUpstreamCalls,
+    maxResponseBytes: limits.maxResponseBytes,
   };
   const lane = createFastLane(options);
   const server = createServer((request, response) => {
