@@ -11,9 +11,21 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql') },
   },
   test: {
-    include: ['test/**/*.test.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    projects: [
+      { extends: true, test: { name: 'lean', include: ['test/**/*.test.ts'] } },
+      // The integration suite again with the lean lane off, so that every request these tests
+      // send is answered by Yoga too: the two paths cannot drift apart (see test/support/harness.ts).
+      {
+        extends: true,
+        test: {
+          name: 'yoga',
+          include: ['test/integration/**/*.test.ts', 'test/faults/**/*.test.ts'],
+          env: { GATEWAY_PATH: 'yoga' },
+        },
+      },
+    ],
   },
 });

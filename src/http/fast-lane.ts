@@ -14,13 +14,20 @@ import { PRIVATE_CACHE_CONTROL, varyWithAuthorization } from '../plugins/use-pri
 import { withStableCodes } from '../plugins/use-stable-error-codes.js';
 import { bytesOver, oversizedResult } from '../plugins/use-response-size-limit.js';
 import { budgetViolation } from '../plugins/use-upstream-budget.js';
+import { corsHeadersOf } from './cors.js';
+import type { CorsPolicy } from './cors.js';
+import { isJsonContentType, resultMediaType } from './negotiation.js';
+import type { ResultMediaType } from './negotiation.js';
 import type { PreparedDocuments, RunnableQuery } from './prepared-documents.js';
 
 /** Hands a request to the full pipeline (Yoga); `body` is what the lean lane already read of it. */
 export type Fallback = (request: IncomingMessage, response: ServerResponse, body?: Buffer) => void;
 
 /** Turns a result with errors into the HTTP answer the full pipeline would give for it. */
-export type ErrorResponder = (result: ExecutionResult) => Promise<{
+export type ErrorResponder = (
+  result: ExecutionResult,
+  mediaType: ResultMediaType,
+) => Promise<{
   readonly status: number;
   readonly headers: Iterable<readonly [string, string]>;
   readonly body: string;
@@ -38,6 +45,8 @@ export interface FastLaneOptions {
   /** Yoga's error masking: an unexpected error becomes "Unexpected error." (and is logged). */
   readonly maskError: (error: GraphQLError) => GraphQLError;
   readonly respondWithErrors: ErrorResponder;
+  /** Which origins get CORS headers, as Yoga is told (see createCorsPolicy). */
+  readonly cors: CorsPolicy;
   readonly maxRequestBytes: number;
   readonly maxUpstreamCalls: number;
   readonly maxResponseBytes: number;
@@ -54,38 +63,35 @@ export function maskLikeYoga(error: GraphQLError): GraphQLError {
     : new GraphQLError(masked.message, { originalError: masked });
 }
 
-/** Yoga's own result processor for `application/json`, which sets statuses and error headers. */
+/** Yoga's own result processor for JSON, which sets statuses and error headers. */
 export function respondLikeYoga(fetchAPI: FetchAPI): ErrorResponder {
-  return async (result) => {
-    const response = processRegularResult(result, fetchAPI, 'application/json');
+  return async (result, mediaType) => {
+    const response = processRegularResult(result, fetchAPI, mediaType);
     return { status: response.status, headers: response.headers, body: await response.text() };
   };
 }
 
-/** Accept headers under which the full pipeline answers `application/json`. */
-const PLAIN_ACCEPT = new Set(['*/*', 'application/json']);
 const CONTENT_LENGTH = /^\d{1,9}$/;
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
- * True for the requests the lean lane may take, judged before reading the body: a POST of JSON to
- * exactly /graphql, with a declared length within the limit, plain JSON accepted, no compression
- * and no Origin (the full pipeline handles CORS). Everything else goes to Yoga unread.
+ * The media type to answer in, for the requests the lean lane may take, judged before reading
+ * the body: a POST of JSON to exactly /graphql, with a declared length within the limit, a JSON
+ * result accepted (whatever else the Accept header lists, with q-values and charsets, as every
+ * GraphQL client sends it) and no compression. Origin does not matter: CORS headers are added the
+ * way Yoga adds them. Everything else goes to Yoga unread (undefined).
  */
-function isPlainRequest(request: IncomingMessage, maxRequestBytes: number): boolean {
+function laneMediaType(
+  request: IncomingMessage,
+  maxRequestBytes: number,
+): ResultMediaType | undefined {
   const { headers } = request;
-  if (request.method !== 'POST' || request.url !== '/graphql') return false;
-  if (headers.origin !== undefined || headers['content-encoding'] !== undefined) return false;
-  if (headers.accept !== undefined && !PLAIN_ACCEPT.has(headers.accept)) return false;
+  if (request.method !== 'POST' || request.url !== '/graphql') return undefined;
+  if (headers['content-encoding'] !== undefined) return undefined;
   const declared = headers['content-length'];
-  if (declared === undefined || !CONTENT_LENGTH.test(declared)) return false;
-  if (Number(declared) > maxRequestBytes) return false;
-  const contentType = headers['content-type']?.toLowerCase();
-  return (
-    contentType === 'application/json' ||
-    contentType === 'application/json; charset=utf-8' ||
-    contentType === 'application/json;charset=utf-8'
-  );
+  if (declared === undefined || !CONTENT_LENGTH.test(declared)) return undefined;
+  if (Number(declared) > maxRequestBytes) return undefined;
+  if (!isJsonContentType(headers['content-type'])) return undefined;
+  return resultMediaType(headers.accept);
 }
 
 /** The whole body; rejects when the client goes away before sending it. */
@@ -116,8 +122,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * The GraphQL-over-HTTP parameters of a plain request, or undefined for anything the full pipeline
- * should judge: JSON that does not parse, a batch, unknown keys, values of the wrong type,
- * extensions, or a document that is not (or, with persisted documents, not named) as expected.
+ * should judge: JSON that does not parse, a batch, unknown keys, values of the wrong type, or a
+ * document that is not (or, with persisted documents, not named) as expected. `extensions` (Apollo
+ * Client 4 sends its name and version there) are read by no policy of the gateway, as in Yoga.
  */
 function paramsOf(
   body: Buffer,
@@ -131,7 +138,7 @@ function paramsOf(
   }
   if (!isRecord(json) || Object.keys(json).some((key) => !PARAM_KEYS.has(key))) return undefined;
   const { query, operationName, variables, extensions, documentId } = json;
-  if (extensions != null) return undefined;
+  if (extensions != null && !isRecord(extensions)) return undefined;
   if (operationName != null && typeof operationName !== 'string') return undefined;
   if (variables != null && !isRecord(variables)) return undefined;
   let source: string | undefined;
@@ -165,24 +172,36 @@ function requestSignal(response: ServerResponse, ms: number): AbortSignal {
 /** Headers a response gets anyway: Yoga's would be written with these (see usePrivateResponses). */
 const HEADERS_SET_HERE = new Set(['content-length', 'cache-control', 'vary', REQUEST_ID_HEADER]);
 
+/** Where one answer goes, and what every answer to its request carries. */
+interface Reply {
+  readonly response: ServerResponse;
+  readonly record: RequestRecord;
+  /** The media type the client accepts (see resultMediaType). */
+  readonly mediaType: ResultMediaType;
+  /** CORS headers for an allowed Origin, as Yoga would add them; null for none. */
+  readonly cors: Readonly<Record<string, string>> | null;
+}
+
 /**
  * Writes the whole response in one `writeHead`, with the headers as a flat list: `setHeader` per
  * header validates and indexes each one, which showed in profiles of small queries.
  */
 function send(
-  response: ServerResponse,
-  record: RequestRecord,
+  reply: Reply,
   status: number,
   headers: Iterable<readonly [string, string]>,
   body: string,
 ): void {
   const list: string[] = [];
   let vary: string | null = null;
-  for (const [name, value] of headers) {
+  const take = (name: string, value: string) => {
     const lower = name.toLowerCase();
-    if (lower === 'vary') vary = value;
+    if (lower === 'vary') vary = vary === null ? value : `${vary}, ${value}`;
     else if (!HEADERS_SET_HERE.has(lower)) list.push(lower, value);
-  }
+  };
+  if (reply.cors !== null)
+    for (const [name, value] of Object.entries(reply.cors)) take(name, value);
+  for (const [name, value] of headers) take(name, value);
   // Encoded once: a string body would be measured in one pass and encoded in another.
   const bytes = Buffer.from(body, 'utf8');
   list.push(
@@ -193,10 +212,10 @@ function send(
     'vary',
     varyWithAuthorization(vary),
     REQUEST_ID_HEADER,
-    record.id,
+    reply.record.id,
   );
-  response.writeHead(status, list);
-  response.end(bytes);
+  reply.response.writeHead(status, list);
+  reply.response.end(bytes);
 }
 
 /**
@@ -231,11 +250,11 @@ export function createFastLane(
 
   const answer = async (
     request: IncomingMessage,
-    response: ServerResponse,
-    record: RequestRecord,
+    reply: Reply,
     runnable: RunnableQuery,
     params: Params,
   ): Promise<void> => {
+    const { response, record } = reply;
     const { document, operation } = runnable;
     record.operationName = operation.name?.value ?? params.operationName;
     const context = options.createContext({
@@ -254,17 +273,17 @@ export function createFastLane(
       const body = runnable.compiled.stringify({ data: result.data });
       const over = bytesOver(body, options.maxResponseBytes);
       if (over !== undefined) {
-        await sendErrors(response, record, oversizedResult(over, options.maxResponseBytes));
+        await sendErrors(reply, oversizedResult(over, options.maxResponseBytes));
         return;
       }
       record.outcome = 'success';
-      send(response, record, 200, [['content-type', JSON_CONTENT_TYPE]], body);
+      send(reply, 200, [['content-type', `${reply.mediaType}; charset=utf-8`]], body);
       options.finish(record, 200);
       return;
     }
     // The order of the full pipeline's hooks: jit's errors as graphql-js's, no suggestions,
     // masking, then (in sendErrors, on the result to send) codes and request ids.
-    await sendErrors(response, record, {
+    await sendErrors(reply, {
       ...result,
       errors: errors.map((error) =>
         options.maskError(withoutSuggestion(asGraphQLJsError(error, document, operation))),
@@ -273,22 +292,19 @@ export function createFastLane(
   };
 
   /** A result whose errors are masked already, with codes and request ids, as Yoga writes it. */
-  const sendErrors = async (
-    response: ServerResponse,
-    record: RequestRecord,
-    result: ExecutionResult,
-  ): Promise<void> => {
+  const sendErrors = async (reply: Reply, result: ExecutionResult): Promise<void> => {
+    const { record } = reply;
     const processed = withErrorRequestIds(withStableCodes(result), record.id);
-    const reply = await options.respondWithErrors(processed);
-    const over = bytesOver(reply.body, options.maxResponseBytes);
+    const written = await options.respondWithErrors(processed, reply.mediaType);
+    const over = bytesOver(written.body, options.maxResponseBytes);
     if (over !== undefined) {
       // A partial answer with field errors can be as large as any other.
-      await sendErrors(response, record, oversizedResult(over, options.maxResponseBytes));
+      await sendErrors(reply, oversizedResult(over, options.maxResponseBytes));
       return;
     }
     record.outcome = outcomeOf(processed);
-    send(response, record, reply.status, reply.headers, reply.body);
-    options.finish(record, reply.status);
+    send(reply, written.status, written.headers, written.body);
+    options.finish(record, written.status);
   };
 
   /**
@@ -296,13 +312,9 @@ export function createFastLane(
    * the result): the client gets Yoga's answer to an unexpected error, masked, with HTTP 500, and
    * the request is still recorded. Only a response already under way is cut off.
    */
-  const failed = async (
-    response: ServerResponse,
-    record: RequestRecord,
-    error: unknown,
-  ): Promise<void> => {
-    if (response.headersSent) {
-      response.destroy();
+  const failed = async (reply: Reply, error: unknown): Promise<void> => {
+    if (reply.response.headersSent) {
+      reply.response.destroy();
       return;
     }
     const unexpected =
@@ -311,7 +323,7 @@ export function createFastLane(
         : new GraphQLError(error instanceof Error ? error.message : String(error), {
             originalError: error instanceof Error ? error : undefined,
           });
-    await sendErrors(response, record, { errors: [options.maskError(unexpected)] });
+    await sendErrors(reply, { errors: [options.maskError(unexpected)] });
   };
 
   /** What the lane would run for this body, or undefined for Yoga to judge. */
@@ -327,7 +339,8 @@ export function createFastLane(
   };
 
   return (request, response, fallback) => {
-    if (!isPlainRequest(request, options.maxRequestBytes)) {
+    const mediaType = laneMediaType(request, options.maxRequestBytes);
+    if (mediaType === undefined) {
       fallback(request, response);
       return;
     }
@@ -345,11 +358,17 @@ export function createFastLane(
             requestId: request.headers[REQUEST_ID_HEADER]?.toString() ?? null,
             authorization: request.headers.authorization ?? null,
           };
-          return scope.run(start, (record) =>
-            answer(request, response, record, chosen.runnable, chosen.params).catch(
-              (error: unknown) => failed(response, record, error),
-            ),
-          );
+          return scope.run(start, (record) => {
+            const reply: Reply = {
+              response,
+              record,
+              mediaType,
+              cors: corsHeadersOf(request, options.cors),
+            };
+            return answer(request, reply, chosen.runnable, chosen.params).catch((error: unknown) =>
+              failed(reply, error),
+            );
+          });
         },
         () => {
           // The client went away before sending its whole body.

@@ -45,6 +45,13 @@ export interface HarnessOptions {
 const defaultConfig = loadConfig({});
 
 /**
+ * `GATEWAY_PATH=yoga` (set by the `yoga` test project, see vitest.config.ts) turns the lean lane
+ * off in every harness that does not choose, so the integration suite runs against both paths
+ * that answer GraphQL and they cannot drift apart.
+ */
+const leanLane = process.env['GATEWAY_PATH'] !== 'yoga';
+
+/**
  * Starts a real fake upstream and a real gateway, both on loopback port 0, with the gateway's
  * server-held token unset: requests authenticate with their own header unless a test says otherwise.
  */
@@ -62,6 +69,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       // Off unless a test turns it on: most tests pin the upstream calls each request makes, and
       // a resource cached by an earlier test would hide them.
       cache: { ...defaultConfig.cache, maxEntries: 0 },
+      leanLane,
       ...options.gateway,
       limits: { ...defaultConfig.limits, ...options.gateway?.limits },
       upstream: {

@@ -34,6 +34,7 @@ async function serveBrokenLane(finished: { record: RequestRecord; status: number
     finish: (record, status) => finished.push({ record, status }),
     maskError: maskLikeYoga,
     respondWithErrors: respondLikeYoga(fetchAPI),
+    cors: () => false,
     maxRequestBytes: limits.maxRequestBytes,
     maxUpstreamCalls: limits.maxUpstreamCalls,
     maxResponseBytes: limits.maxResponseBytes,
