@@ -4,12 +4,13 @@ import { maskError, processRegularResult } from 'graphql-yoga';
 import type { FetchAPI } from 'graphql-yoga';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import type { ContextRequest, GatewayContext } from '../context.js';
-import { REQUEST_ID_HEADER } from '../observability/request-scope.js';
+import { REQUEST_ID_HEADER, requestStartOfIncoming } from '../observability/request-scope.js';
 import type { RequestRecord, RequestScope } from '../observability/request-scope.js';
 import { withErrorRequestIds } from '../observability/use-request-id.js';
 import { outcomeOf } from '../observability/use-request-telemetry.js';
 import { asGraphQLJsError } from '../plugins/use-compiled-execution.js';
 import { withoutSuggestion } from '../plugins/use-no-suggestions.js';
+import { persistedDocumentIdOf } from '../plugins/use-persisted-documents.js';
 import { PRIVATE_CACHE_CONTROL, varyWithAuthorization } from '../plugins/use-private-responses.js';
 import { withStableCodes } from '../plugins/use-stable-error-codes.js';
 import { bytesOver, oversizedResult } from '../plugins/use-response-size-limit.js';
@@ -144,8 +145,10 @@ function paramsOf(
   let source: string | undefined;
   if (persistedDocuments === undefined) {
     source = documentId === undefined && typeof query === 'string' ? query : undefined;
-  } else if (query == null && typeof documentId === 'string') {
-    source = persistedDocuments.get(documentId);
+  } else if (query == null) {
+    // Only an allow-listed document runs; anything else is Yoga's to refuse, in its words.
+    const id = persistedDocumentIdOf({ documentId, extensions });
+    source = id === null ? undefined : persistedDocuments.get(id);
   }
   if (source === undefined) return undefined;
   return { source, operationName: operationName ?? undefined, variables: variables ?? {} };
@@ -352,13 +355,7 @@ export function createFastLane(
             fallback(request, response, body);
             return;
           }
-          const start = {
-            method: 'POST',
-            path: '/graphql',
-            requestId: request.headers[REQUEST_ID_HEADER]?.toString() ?? null,
-            authorization: request.headers.authorization ?? null,
-          };
-          return scope.run(start, (record) => {
+          return scope.run(requestStartOfIncoming(request), (record) => {
             const reply: Reply = {
               response,
               record,

@@ -1,16 +1,10 @@
-import {
-  getOperationAST,
-  NoSchemaIntrospectionCustomRule,
-  OperationTypeNode,
-  parse,
-  specifiedRules,
-  validate,
-} from 'graphql';
+import { getOperationAST, OperationTypeNode, parse, specifiedRules, validate } from 'graphql';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { CompiledQuery } from 'graphql-jit';
 import { checkDocument, checkTokens } from '../plugins/operation-limits.js';
 import type { OperationLimits } from '../plugins/operation-limits.js';
+import { exposureRules } from '../plugins/use-schema-exposure.js';
 
 /** A query that parsed, passed the limits and validation, and compiled: ready to run. */
 export interface RunnableQuery {
@@ -25,7 +19,7 @@ export interface PreparedDocumentsOptions {
     OperationLimits,
     'maxTokens' | 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxFields'
   >;
-  /** False adds the rule that refuses `__schema` and `__type`, as useSchemaExposure does. */
+  /** False adds the rule that refuses `__schema` and `__type` (see exposureRules). */
   readonly introspection: boolean;
   /** Documents remembered, least recently used out first. */
   readonly maxEntries?: number;
@@ -62,9 +56,7 @@ export function createPreparedDocuments(options: PreparedDocumentsOptions): Prep
   const { schema, limits } = options;
   const maxEntries = options.maxEntries ?? 1000;
   const maxSourceLength = options.maxSourceLength ?? 32 * 1024;
-  const rules = options.introspection
-    ? specifiedRules
-    : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  const rules = [...specifiedRules, ...exposureRules(options)];
   // Insertion order is recency order: a hit is moved to the end, the first entry is the oldest.
   const entries = new Map<string, Prepared | typeof REFUSED>();
 

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { LogFields, Logger, Severity } from '../logger.js';
@@ -39,6 +40,19 @@ export interface RequestStart {
   /** The `x-request-id` header, if any. */
   readonly requestId: string | null;
   readonly authorization: string | null;
+}
+
+/** The RequestStart of a node:http request (as the lean lane reads it). */
+export function requestStartOfIncoming(request: IncomingMessage): RequestStart {
+  const { headers } = request;
+  const id = headers[REQUEST_ID_HEADER];
+  return {
+    method: request.method ?? 'GET',
+    path: new URL(request.url ?? '/', 'http://localhost').pathname,
+    // Repeated headers joined as the Fetch API joins them, so both paths see the same value.
+    requestId: Array.isArray(id) ? id.join(', ') : (id ?? null),
+    authorization: headers.authorization ?? null,
+  };
 }
 
 /** The RequestStart of a Fetch API request (as Yoga hands it to its hooks). */

@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  defaultExtractPersistedOperationId,
-  usePersistedOperations,
-} from '@graphql-yoga/plugin-persisted-operations';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import { PERSISTED_DOCUMENT_NOT_FOUND, PERSISTED_DOCUMENT_REQUIRED } from '../upstream/errors.js';
@@ -25,6 +22,25 @@ export function loadPersistedDocuments(path: string): ReadonlyMap<string, string
   return new Map(Object.entries(parsed.data));
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The persisted document a request names: the GraphQL-over-HTTP persisted-documents proposal's
+ * `documentId`, else Apollo's `extensions.persistedQuery` (version 1, `sha256Hash`), as the
+ * plugin's default reads it. Both request paths ask this, so they agree on what a request names.
+ */
+export function persistedDocumentIdOf(params: {
+  readonly documentId?: unknown;
+  readonly extensions?: unknown;
+}): string | null {
+  if (typeof params.documentId === 'string') return params.documentId;
+  const persisted = isRecord(params.extensions) ? params.extensions['persistedQuery'] : undefined;
+  if (!isRecord(persisted) || persisted['version'] !== 1) return null;
+  const hash = persisted['sha256Hash'];
+  return typeof hash === 'string' ? hash : null;
+}
+
 /**
  * Runs only allow-listed documents, sent by id (`documentId`, or Apollo's
  * `extensions.persistedQuery.sha256Hash`). Arbitrary query text is refused, which shuts out every
@@ -34,13 +50,7 @@ export function usePersistedDocuments(documents: ReadonlyMap<string, string>): P
   return usePersistedOperations({
     getPersistedOperation: (id) => documents.get(id) ?? null,
     allowArbitraryOperations: false,
-    // The GraphQL-over-HTTP persisted-documents proposal's `documentId`, else Apollo's format.
-    extractPersistedOperationId: (params, request, context) => {
-      const { documentId } = params as { documentId?: unknown };
-      return typeof documentId === 'string'
-        ? documentId
-        : defaultExtractPersistedOperationId(params, request, context);
-    },
+    extractPersistedOperationId: (params) => persistedDocumentIdOf(params),
     customErrors: {
       notFound: PERSISTED_DOCUMENT_NOT_FOUND,
       persistedQueryOnly: PERSISTED_DOCUMENT_REQUIRED,

@@ -1,5 +1,11 @@
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import type { ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+
+/** The validation rules schema exposure adds to graphql-js's own: both request paths use these. */
+export function exposureRules(options: { readonly introspection: boolean }): ValidationRule[] {
+  return options.introspection ? [] : [NoSchemaIntrospectionCustomRule];
+}
 
 /**
  * With `introspection: false`, `__schema` and `__type` fail validation (GRAPHQL_VALIDATION_FAILED)
@@ -8,10 +14,11 @@ import type { Plugin } from 'graphql-yoga';
  * GraphiQL is turned off with it by `createGateway`, since it cannot work without introspection.
  */
 export function useSchemaExposure(options: { readonly introspection: boolean }): Plugin {
-  if (options.introspection) return {};
+  const rules = exposureRules(options);
+  if (rules.length === 0) return {};
   return {
     onValidate({ addValidationRule }) {
-      addValidationRule(NoSchemaIntrospectionCustomRule);
+      for (const rule of rules) addValidationRule(rule);
     },
   };
 }
