@@ -61,20 +61,29 @@ export function baseEnv(): Record<string, string> {
 }
 
 /**
- * Starts `node <args>` (on the system core when pinned: taskset execs node, so the pid is node's).
+ * Starts `command <args>` (on the system core when pinned: taskset execs the command, so the pid is
+ * the command's).
  */
-export function spawnNode(args: readonly string[], options: SpawnOptions): ChildProcess {
+export function spawnPinned(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions,
+): ChildProcess {
   const output =
     options.logDir === undefined ? 'ignore' : openSync(join(options.logDir, options.logName), 'a');
   const stdio: ('ignore' | 'ipc' | number)[] = ['ignore', output, output];
   if (options.ipc === true) stdio.push('ipc');
-  const [command, commandArgs] = options.pin
-    ? ['taskset', ['-c', String(SYSTEM_CORE), process.execPath, ...args]]
-    : [process.execPath, [...args]];
-  const child = spawn(command, commandArgs, { env: options.env, cwd: options.cwd, stdio });
+  const [file, fileArgs] = options.pin
+    ? ['taskset', ['-c', String(SYSTEM_CORE), command, ...args]]
+    : [command, [...args]];
+  const child = spawn(file, fileArgs, { env: options.env, cwd: options.cwd, stdio });
   if (typeof output === 'number') closeSync(output);
   return child;
 }
+
+/** Starts `node <args>`, pinned as spawnPinned pins. */
+export const spawnNode = (args: readonly string[], options: SpawnOptions): ChildProcess =>
+  spawnPinned(process.execPath, args, options);
 
 export async function freePort(): Promise<number> {
   const server = createServer();
