@@ -90,7 +90,7 @@ export async function ensureInstalled(
   if (absent.length === 0) return null;
   if (!install.allowed) return `not installed (${absent.join(', ')}); run without ${install.flag}`;
   const ci = existsSync(join(dir, 'package-lock.json'));
-  log(`Installing ${what} (npm ${ci ? 'ci' : 'install'}; once)…`);
+  log(`Installing ${what} with npm ${ci ? 'ci' : 'install'}, once…`);
   const started = Date.now();
   // npm gets the environment (proxy settings may live there) but not the npm_* variables of the
   // `npm run bench` around us: npm_config_local_prefix among them would point it at the root.

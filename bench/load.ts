@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { Pool } from 'undici';
+import { Pool, request as undiciRequest } from 'undici';
 import { DEMO_TOKEN } from '../src/fake-upstream/index.js';
 import { mapLimit } from './rest.js';
 import type { App } from './rest.js';
@@ -28,21 +28,22 @@ const REQUEST_TIMEOUT_S = 30;
 
 export const DEMO_AUTHORIZATION = `Bearer ${DEMO_TOKEN}`;
 
+/** The JSON body; `extensions` is left out when undefined, as every client leaves it out. */
 export function graphqlBody(request: GraphQLRequest): string {
   return JSON.stringify({
     operationName: request.operationName,
     query: request.query,
     variables: request.variables,
+    extensions: request.extensions,
   });
 }
 
-/** The headers every GraphQL request of the benchmark carries, plus the scenario's own. */
+/**
+ * The request's headers (its client profile's and its scenario's, see clients.ts) and the token:
+ * nothing else, so that every system gets exactly what the client sends.
+ */
 function requestHeaders(request: GraphQLRequest): Record<string, string> {
-  return {
-    'content-type': 'application/json',
-    authorization: DEMO_AUTHORIZATION,
-    ...request.headers,
-  };
+  return { ...request.headers, authorization: DEMO_AUTHORIZATION };
 }
 
 /** One autocannon run of `seconds` against a GraphQL endpoint. */
@@ -179,24 +180,29 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[rank - 1] ?? Number.NaN;
 }
 
-/** Posts one GraphQL request and returns the parsed body; throws on a non-2xx status or GraphQL errors. */
+/**
+ * Posts one GraphQL request with exactly the headers of the load (undici's `request` adds none, as
+ * `fetch` would) and returns the parsed body's data; throws on a non-2xx status or GraphQL errors.
+ */
 export async function postGraphQL(url: string, request: GraphQLRequest): Promise<unknown> {
-  const response = await fetch(url, {
+  const response = await undiciRequest(url, {
     method: 'POST',
     headers: requestHeaders(request),
     body: graphqlBody(request),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000),
+    headersTimeout: REQUEST_TIMEOUT_S * 1000,
+    bodyTimeout: REQUEST_TIMEOUT_S * 1000,
   });
-  const text = await response.text();
+  const status = response.statusCode;
+  const text = await response.body.text();
   let body: { data?: unknown; errors?: { message?: string }[] };
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
-    throw new Error(`${response.status}, not JSON: ${text.slice(0, 200)}`);
+    throw new Error(`${status}, not JSON: ${text.slice(0, 200)}`);
   }
-  if (!response.ok || body.errors !== undefined) {
+  if (status < 200 || status >= 300 || body.errors !== undefined) {
     const messages = (body.errors ?? []).map((error) => error.message ?? '?').slice(0, 3);
-    throw new Error(`${response.status}: ${messages.join('; ') || text.slice(0, 200)}`);
+    throw new Error(`${status}: ${messages.join('; ') || text.slice(0, 200)}`);
   }
   if (body.data === undefined || body.data === null) throw new Error('no data');
   return body.data;

@@ -1,15 +1,19 @@
 /** Command-line options of `npm run bench`. */
 import { parseArgs } from 'node:util';
+import { CLIENTS, DEFAULT_CLIENTS } from './clients.js';
+import type { ClientName } from './clients.js';
 import { SCENARIOS } from './scenarios.js';
 import type { ScenarioName } from './scenarios.js';
 
-export const SYSTEMS = ['gateway', 'raw', 'mesh', 'direct'] as const;
+export const SYSTEMS = ['gateway', 'raw', 'mesh', 'tailcall', 'direct'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 
 export interface Options {
   readonly quick: boolean;
   readonly scenarios: readonly ScenarioName[];
   readonly systems: readonly SystemName[];
+  /** The client request profiles (clients.ts), each a pass over every scenario and system. */
+  readonly clients: readonly ClientName[];
   readonly rounds: number;
   /** Seconds of load per system and scenario, measured. */
   readonly duration: number;
@@ -23,10 +27,12 @@ export interface Options {
   /** Also write every measurement as JSON here. */
   readonly json: string | undefined;
   readonly pin: boolean;
-  /** Pass RealtimeKit's `filters` by hand in the Mesh operations. */
+  /** Pass RealtimeKit's `filters` by hand in the REST-shaped operations of Mesh and Tailcall. */
   readonly meshFilters: boolean;
   /** Install bench/mesh/node_modules when missing (about 0.5 GB, a few minutes once). */
   readonly meshInstall: boolean;
+  /** Install bench/tailcall/node_modules when missing (about 25 MB). */
+  readonly tailcallInstall: boolean;
   /** Directory for the child processes' stdout and stderr; discarded when unset. */
   readonly logs: string | undefined;
   /** True when scenarios, systems or timings differ from the defaults of the mode. */
@@ -38,6 +44,8 @@ export const USAGE = `Usage: npm run bench [-- options]
   --quick                 short run (3 rounds, 0.3 s warm-up + 0.5 s measured); default 3 rounds, 2 s + 4 s
   --scenario <list>       comma-separated, from ${SCENARIOS.join(', ')} (default all)
   --systems <list>        comma-separated, from ${SYSTEMS.join(', ')} (default all)
+  --clients <list>        request header profiles, comma-separated, from ${CLIENTS.join(', ')}
+                          (default ${DEFAULT_CLIENTS.join(', ')}); each one is a full pass
   --rounds <n>            rounds of alternating systems (default 3)
   --duration <s>          measured seconds per system and scenario
   --warmup <s>            warm-up seconds before each measured run
@@ -47,13 +55,19 @@ export const USAGE = `Usage: npm run bench [-- options]
   --out <dir>             where the markdown report goes (default bench/results)
   --json <file>           also write every measurement as JSON
   --no-pin                do not pin processes to cores with taskset
-  --mesh-filters          pass RealtimeKit's filters by hand in the Mesh operations
+  --mesh-filters          pass RealtimeKit's filters by hand in the Mesh and Tailcall operations
   --no-mesh-install       report Mesh as unavailable rather than install bench/mesh/node_modules
+  --no-tailcall-install   report Tailcall as unavailable rather than install bench/tailcall/node_modules
   --logs <dir>            keep the child processes' output in this directory
   --help`;
 
-function list<T extends string>(raw: string | undefined, allowed: readonly T[], what: string): T[] {
-  if (raw === undefined) return [...allowed];
+function list<T extends string>(
+  raw: string | undefined,
+  allowed: readonly T[],
+  what: string,
+  fallback: readonly T[] = allowed,
+): T[] {
+  if (raw === undefined) return [...fallback];
   const names = raw
     .split(',')
     .map((name) => name.trim())
@@ -89,6 +103,7 @@ export function parseOptions(args: readonly string[], defaultOut: string): Optio
       quick: { type: 'boolean', default: false },
       scenario: { type: 'string' },
       systems: { type: 'string' },
+      clients: { type: 'string' },
       rounds: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
@@ -99,6 +114,7 @@ export function parseOptions(args: readonly string[], defaultOut: string): Optio
       'no-pin': { type: 'boolean', default: false },
       'mesh-filters': { type: 'boolean', default: false },
       'no-mesh-install': { type: 'boolean', default: false },
+      'no-tailcall-install': { type: 'boolean', default: false },
       logs: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -108,6 +124,7 @@ export function parseOptions(args: readonly string[], defaultOut: string): Optio
   const custom =
     values.scenario !== undefined ||
     values.systems !== undefined ||
+    values.clients !== undefined ||
     values.rounds !== undefined ||
     values.duration !== undefined ||
     values.warmup !== undefined ||
@@ -119,6 +136,7 @@ export function parseOptions(args: readonly string[], defaultOut: string): Optio
     quick,
     scenarios: list(values.scenario, SCENARIOS, 'scenario'),
     systems: list(values.systems, SYSTEMS, 'systems'),
+    clients: list(values.clients, CLIENTS, 'clients', DEFAULT_CLIENTS),
     rounds: positive(values.rounds, 3, 'rounds', true),
     duration: positive(values.duration, quick ? 0.5 : 4, 'duration', false),
     warmup: positive(values.warmup, quick ? 0.3 : 2, 'warmup', false),
@@ -129,6 +147,7 @@ export function parseOptions(args: readonly string[], defaultOut: string): Optio
     pin: !values['no-pin'],
     meshFilters: values['mesh-filters'],
     meshInstall: !values['no-mesh-install'],
+    tailcallInstall: !values['no-tailcall-install'],
     logs: values.logs,
     custom,
   };

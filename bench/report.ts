@@ -1,28 +1,9 @@
-/** Turns the measurements into the markdown report: ratios first, then each scenario's figures. */
+/** Turns the run's summary (summary.ts) into the markdown report: ratios first, then each scenario's figures. */
+import type { ClientName } from './clients.js';
 import type { SystemName } from './options.js';
 import type { ScenarioName } from './scenarios.js';
 import type { SoakResult } from './soak.js';
-
-export interface Measurement {
-  readonly scenario: ScenarioName;
-  readonly system: SystemName;
-  readonly round: number;
-  /** Operations answered 2xx during the measured window. */
-  readonly ok: number;
-  readonly failed: number;
-  readonly reqPerSec: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  /** Null for direct, which has no server process. */
-  readonly cpuMsPerOp: number | null;
-  /** CPU time ÷ wall time of the server over the measured window (1 = one core busy); null for direct. */
-  readonly cpuBusy: number | null;
-  readonly peakRssMb: number | null;
-  /** Counted at the fake over a few sequential operations after the load. */
-  readonly callsPerOp: number;
-  readonly bytesPerOp: number;
-  readonly endpoints: readonly string[];
-}
+import type { Figure, Range, Summary } from './summary.js';
 
 export interface ReportContext {
   readonly title: string;
@@ -42,17 +23,11 @@ export const SYSTEM_LABEL: Record<SystemName, string> = {
   gateway: 'gateway',
   raw: 'raw proxy',
   mesh: 'Mesh + Hive Gateway',
+  tailcall: 'Tailcall',
   direct: 'direct',
 };
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
-}
+const clientLabel = (client: ClientName | null): string => client ?? '—';
 
 /** Three significant digits, without exponent notation. */
 function num(value: number | null | undefined): string {
@@ -63,14 +38,13 @@ function num(value: number | null | undefined): string {
   return value.toFixed(Math.min(decimals, 4));
 }
 
-function ratioCell(values: readonly number[]): string {
-  const finite = values.filter((value) => Number.isFinite(value));
-  if (finite.length === 0) return '—';
+function ratioCell(range: Range | null): string {
+  if (range === null) return '—';
   // Two decimals, or two significant digits below 0.1 (bytes ratios can be tiny).
   const fmt = (value: number): string =>
     value === 0 || Math.abs(value) >= 0.1 ? value.toFixed(2) : value.toPrecision(2);
-  if (finite.length === 1) return fmt(finite[0] ?? Number.NaN);
-  return `${fmt(median(finite))} (${fmt(Math.min(...finite))}–${fmt(Math.max(...finite))})`;
+  if (range.min === range.max) return fmt(range.median);
+  return `${fmt(range.median)} (${fmt(range.min)}–${fmt(range.max)})`;
 }
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -78,123 +52,78 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-type Pick = (m: Measurement) => number | null;
+/** The ratio columns: req/s above 1 and the rest below 1 favour the gateway. */
+const RATIO_COLUMNS: readonly (readonly [Figure, string])[] = [
+  ['reqPerSec', 'req/s'],
+  ['p99Ms', 'p99'],
+  ['cpuMsPerOp', 'CPU/op'],
+  ['peakRssMb', 'peak RSS'],
+  ['callsPerOp', 'upstream calls'],
+  ['bytesPerOp', 'upstream bytes'],
+];
 
-export function buildReport(context: ReportContext, measurements: readonly Measurement[]): string {
-  const find = (
-    scenario: ScenarioName,
-    system: SystemName,
-    round: number,
-  ): Measurement | undefined =>
-    measurements.find((m) => m.scenario === scenario && m.system === system && m.round === round);
-  const rounds = [...new Set(measurements.map((m) => m.round))].sort((a, b) => a - b);
-
-  /** Per round, the gateway's value ÷ the other system's. */
-  const ratios = (scenario: ScenarioName, other: SystemName, pick: Pick): number[] =>
-    rounds.flatMap((round) => {
-      const gateway = find(scenario, 'gateway', round);
-      const base = find(scenario, other, round);
-      if (gateway === undefined || base === undefined) return [];
-      const a = pick(gateway);
-      const b = pick(base);
-      return a === null || b === null || b === 0 ? [] : [a / b];
-    });
-
+export function buildReport(context: ReportContext, summary: Summary): string {
   const sections: string[] = [
     `# ${context.title}`,
     context.header.map((line) => `- ${line}`).join('\n'),
   ];
 
-  const has = (system: SystemName): boolean => context.systems.includes(system);
-  if (has('gateway') && (has('raw') || has('mesh'))) {
-    const head = ['scenario'];
-    if (has('raw')) head.push('req/s gateway ÷ raw', 'p99 gateway ÷ raw', 'CPU/op gateway ÷ raw');
-    if (has('mesh')) {
-      head.push(
-        'req/s gateway ÷ Mesh',
-        'p99 gateway ÷ Mesh',
-        'calls gateway ÷ Mesh',
-        'bytes gateway ÷ Mesh',
-      );
-    }
-    const rows = context.scenarios.map(({ name }) => {
-      const cells: string[] = [name];
-      if (has('raw')) {
-        cells.push(
-          ratioCell(ratios(name, 'raw', (m) => m.reqPerSec)),
-          ratioCell(ratios(name, 'raw', (m) => m.p99Ms)),
-          ratioCell(ratios(name, 'raw', (m) => m.cpuMsPerOp)),
-        );
-      }
-      if (has('mesh')) {
-        cells.push(
-          ratioCell(ratios(name, 'mesh', (m) => m.reqPerSec)),
-          ratioCell(ratios(name, 'mesh', (m) => m.p99Ms)),
-          ratioCell(ratios(name, 'mesh', (m) => m.callsPerOp)),
-          ratioCell(ratios(name, 'mesh', (m) => m.bytesPerOp)),
-        );
-      }
-      return cells;
-    });
+  if (summary.ratios.length > 0) {
+    const rounds = Math.max(...summary.ratios.map((r) => r.rounds));
     sections.push(
       '## Ratios',
-      `Median over ${rounds.length} round${rounds.length === 1 ? '' : 's'} of the per-round ratio, with its min–max. req/s above 1 and p99, CPU, calls and bytes below 1 favour the gateway.`,
-      table(head, rows),
+      `Gateway ÷ each baseline, for the same scenario and client profile: the median over ${rounds} round${rounds === 1 ? '' : 's'} of the per-round ratio, with its min–max. req/s above 1 and p99, CPU, RSS, calls and bytes below 1 favour the gateway.`,
+      table(
+        ['scenario', 'client', 'gateway ÷', ...RATIO_COLUMNS.map(([, label]) => label)],
+        summary.ratios.map((ratio) => [
+          ratio.scenario,
+          ratio.client,
+          SYSTEM_LABEL[ratio.baseline],
+          ...RATIO_COLUMNS.map(([figure]) => ratioCell(ratio[figure])),
+        ]),
+      ),
     );
   }
 
   const peaks = context.systems.flatMap((system) => {
-    const values = measurements
-      .filter((m) => m.system === system)
-      .map((m) => m.peakRssMb)
+    const values = summary.systems
+      .filter((s) => s.system === system)
+      .map((s) => s.peakRssMb)
       .filter((value): value is number => value !== null);
     return values.length === 0 ? [] : [`${SYSTEM_LABEL[system]} ${num(Math.max(...values))} MB`];
   });
   if (peaks.length > 0) {
     sections.push(
-      `Peak RSS over the whole run: ${peaks.join(', ')}. A process keeps the heap its heaviest scenario grew, so a scenario's peak RSS below also reflects the scenarios run before it.`,
+      `Peak RSS over the whole run (the largest per-scenario median): ${peaks.join(', ')}. A process keeps the heap its heaviest scenario grew, so a scenario's peak RSS below also reflects the scenarios run before it.`,
     );
   }
 
   sections.push('## Memory', memorySection(context.memory));
 
   for (const { name, description } of context.scenarios) {
-    const rows = context.systems.flatMap((system) => {
-      const runs = measurements.filter((m) => m.scenario === name && m.system === system);
-      if (runs.length === 0) return [];
-      const med = (pick: Pick): number | null => {
-        const values = runs
-          .map(pick)
-          .filter((value): value is number => value !== null && Number.isFinite(value));
-        return values.length === 0 ? null : median(values);
-      };
-      const bytes = med((m) => m.bytesPerOp);
-      const busy = med((m) => m.cpuBusy);
-      return [
-        [
-          SYSTEM_LABEL[system],
-          num(med((m) => m.reqPerSec)),
-          num(med((m) => m.p50Ms)),
-          num(med((m) => m.p99Ms)),
-          num(med((m) => m.ok)),
-          num(med((m) => m.callsPerOp)),
-          num(bytes === null ? null : bytes / 1024),
-          num(med((m) => m.cpuMsPerOp)),
-          num(busy === null ? null : busy * 100),
-          num(med((m) => m.peakRssMb)),
-          String(runs.reduce((sum, m) => sum + m.failed, 0)),
-          runs
-            .at(-1)
-            ?.endpoints.map((endpoint) => `\`${endpoint}\``)
-            .join(', ') ?? '',
-        ],
-      ];
-    });
+    const rows = summary.systems
+      .filter((s) => s.scenario === name)
+      .map((s) => [
+        clientLabel(s.client),
+        SYSTEM_LABEL[s.system],
+        num(s.reqPerSec),
+        num(s.p50Ms),
+        num(s.p99Ms),
+        num(s.ops),
+        num(s.callsPerOp),
+        num(s.bytesPerOp === null ? null : s.bytesPerOp / 1024),
+        num(s.cpuMsPerOp),
+        num(s.cpuBusy === null ? null : s.cpuBusy * 100),
+        num(s.peakRssMb),
+        String(s.failed),
+        s.endpoints.map((endpoint) => `\`${endpoint}\``).join(', '),
+      ]);
     sections.push(
       `## ${name}`,
       description,
       table(
         [
+          'client',
           'system',
           'req/s',
           'p50 ms',

@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: the gateway against its baselines (raw proxy, GraphQL Mesh + Hive Gateway, direct
- * REST calls) on the five scenarios of ../../shared/benchmarks.md, all on the same fake upstream in
- * one run, systems alternating within each round. Prints a markdown report and writes it under
- * bench/results/. See bench/README.md.
+ * `npm run bench`: the gateway against its baselines (raw proxy, GraphQL Mesh + Hive Gateway,
+ * Tailcall, direct REST calls) on the five scenarios of ../../shared/benchmarks.md, sent with real
+ * clients' request headers, all on the same fake upstream in one run, systems alternating within each
+ * round. Prints a markdown report and writes it, with its JSON twin, under bench/results/. See
+ * bench/README.md.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, type as osType } from 'node:os';
@@ -10,6 +11,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { format, resolveConfig } from 'prettier';
+import { BROWSER_ORIGIN, CLIENT_PROFILES, withClient } from './clients.js';
+import type { ClientName } from './clients.js';
 import { startFake } from './fake.js';
 import type { FakeProcess, UpstreamCount } from './fake.js';
 import {
@@ -26,14 +29,16 @@ import { parseOptions, USAGE } from './options.js';
 import type { Options, SystemName } from './options.js';
 import { cpuMs, peakRssMb, pinSelf, resetPeakRss } from './processes.js';
 import { buildReport, SYSTEM_LABEL } from './report.js';
-import type { Measurement } from './report.js';
+import { summarize } from './summary.js';
+import type { Measurement } from './summary.js';
 import { appOf } from './rest.js';
 import { DUPLICATE_PEERS, FAN_OUT_PAGE, scenarios } from './scenarios.js';
 import type { BenchIds, GraphQLRequest, Scenario, ScenarioName } from './scenarios.js';
 import { soak, soakEstimateS, SOAK_SCENARIOS } from './soak.js';
 import type { SoakResult } from './soak.js';
-import { startGateway, startMesh, startRawProxy } from './systems.js';
+import { startGateway, startMesh, startRawProxy, startTailcall } from './systems.js';
 import type { ServerSystem } from './systems.js';
+import { ensureTailcall } from './tailcall.js';
 import { loadConfig } from '../src/config.js';
 
 /** Sequential operations after each load whose upstream calls and bytes are counted. */
@@ -57,7 +62,14 @@ interface Target {
   readonly system: SystemName;
   /** Null for direct. */
   readonly server: ServerSystem | null;
+  /** The system's operation for a scenario, without a client's headers. */
   request(scenario: Scenario): GraphQLRequest;
+}
+
+/** One system measured with one client profile's requests (none for direct). */
+interface Run {
+  readonly target: Target;
+  readonly client: ClientName | null;
 }
 
 function firstDifference(a: unknown, b: unknown, path = 'data'): string {
@@ -104,7 +116,7 @@ async function main(): Promise<number> {
   };
   if (opts.logs !== undefined) mkdirSync(opts.logs, { recursive: true });
 
-  // Mesh is installed (once) before pinning, so npm may use both cores.
+  // The peers are installed (once) before pinning, so npm may use both cores.
   let meshStatus = 'not run (not among --systems)';
   const mesh = opts.systems.includes('mesh')
     ? await ensureMesh(root, opts.meshInstall, log)
@@ -113,6 +125,15 @@ async function main(): Promise<number> {
     meshStatus = `unavailable: ${mesh.reason}`;
     warn(`GraphQL Mesh is unavailable and left out: ${mesh.reason}`);
   }
+  let tailcallStatus = 'not run (not among --systems)';
+  const tailcall = opts.systems.includes('tailcall')
+    ? await ensureTailcall(root, opts.tailcallInstall, log)
+    : undefined;
+  if (tailcall !== undefined && !tailcall.ok) {
+    tailcallStatus = `unavailable: ${tailcall.reason}`;
+    warn(`Tailcall is unavailable and left out: ${tailcall.reason}`);
+  }
+  const restShapedNote = `operations REST-shaped, ${opts.meshFilters ? 'with `filters` passed by hand' : 'without `filters` (it cannot derive them from the selection)'}`;
 
   // Read before pinning: afterwards this process sees only its own core.
   const cores = availableParallelism();
@@ -143,9 +164,27 @@ async function main(): Promise<number> {
 
     const startOptions = { fake: fake.ready, pin: unpinned === null, logDir: opts.logs };
     // The servers start side by side; a failure of the gateway or the raw proxy ends the run, one
-    // of Mesh leaves it out.
+    // of a peer leaves it out.
+    const restShaped = (s: Scenario): GraphQLRequest => s.restShaped(ids, opts.meshFilters);
     const startTarget = async (system: SystemName): Promise<Target | undefined> => {
       if (system === 'direct') return { system, server: null, request: (s) => s.gateway(ids) };
+      if (system === 'tailcall') {
+        if (tailcall === undefined || !tailcall.ok) return undefined;
+        try {
+          const server = await startTailcall(
+            startOptions,
+            tailcall.paths,
+            `${app.origin}${app.prefix}`,
+          );
+          cleanups.push(() => server.stop());
+          tailcallStatus = `${tailcall.versions}; ${restShapedNote}`;
+          return { system, server, request: restShaped };
+        } catch (error) {
+          tailcallStatus = `unavailable: ${error instanceof Error ? error.message : String(error)}`;
+          warn(`Tailcall did not start and is left out: ${tailcallStatus}`);
+          return undefined;
+        }
+      }
       if (system !== 'mesh') {
         const server =
           system === 'gateway'
@@ -160,8 +199,8 @@ async function main(): Promise<number> {
         const supergraph = await composeMesh(mesh.paths, `${app.origin}${app.prefix}`);
         const server = await startMesh(startOptions, mesh.paths, supergraph);
         cleanups.push(() => server.stop());
-        meshStatus = `${mesh.versions}; operations REST-shaped, ${opts.meshFilters ? 'with `filters` passed by hand' : 'without `filters` (Mesh cannot derive them from the selection)'}`;
-        return { system, server, request: (s) => s.mesh(ids, opts.meshFilters) };
+        meshStatus = `${mesh.versions}; ${restShapedNote}`;
+        return { system, server, request: restShaped };
       } catch (error) {
         meshStatus = `unavailable: ${error instanceof Error ? error.message : String(error)}`;
         warn(`GraphQL Mesh did not start and is left out: ${meshStatus}`);
@@ -207,72 +246,92 @@ async function main(): Promise<number> {
       }
     }
 
+    /**
+     * The runs of one scenario in one round, systems in `order`: every client profile with every
+     * server, and direct once (it sends REST calls, no client's request).
+     */
+    const runsOf = (order: readonly Target[]): Run[] =>
+      opts.clients.flatMap((client, index) =>
+        order.flatMap((target): Run[] => {
+          if (target.server !== null) return [{ target, client }];
+          return index === 0 ? [{ target, client: null }] : [];
+        }),
+      );
+    const label = (run: Run): string =>
+      `${SYSTEM_LABEL[run.target.system]}${run.client === null ? '' : ` (${run.client})`}`;
+    const requestOf = (run: Run, scenario: Scenario): GraphQLRequest =>
+      withClient(run.target.request(scenario), run.client ?? 'plain');
+
     /** Runs a few operations one after another and counts their upstream calls at the fake. */
     async function probe(
-      target: Target,
+      run: Run,
       scenario: Scenario,
     ): Promise<{ data: unknown; count: UpstreamCount }> {
       await fake.reset();
       let data: unknown;
       for (let i = 0; i < PROBE_OPERATIONS; i++) {
-        if (target.server === null) await direct.run(scenario.direct(ids));
-        else data = await postGraphQL(target.server.url, target.request(scenario));
+        if (run.target.server === null) await direct.run(scenario.direct(ids));
+        else data = await postGraphQL(run.target.server.url, requestOf(run, scenario));
       }
       const count = await fake.count();
       return { data, count };
     }
 
-    // Check every system answers every scenario correctly before measuring anything.
+    // Check every system answers every scenario correctly before measuring anything: the raw proxy
+    // gives the gateway's data, Tailcall gives Mesh's (the same REST-shaped operation).
     const broken = new Set<string>();
-    const key = (scenario: ScenarioName, system: SystemName): string => `${scenario}/${system}`;
-    let rawMatches = true;
+    const key = (scenario: ScenarioName, run: Run): string =>
+      `${scenario}/${run.client ?? ''}/${run.target.system}`;
+    const SAME_DATA = [
+      { system: 'raw', reference: 'gateway', text: 'The raw proxy returned exactly the gateway’s' },
+      { system: 'tailcall', reference: 'mesh', text: 'Tailcall returned exactly Mesh’s' },
+    ] as const;
+    const differs = new Set<SystemName>();
     for (const scenario of selected) {
-      let gatewayData: unknown;
-      for (const target of targets) {
+      const dataOf = new Map<string, unknown>();
+      for (const run of runsOf(targets)) {
         try {
-          const { data, count } = await probe(target, scenario);
-          if (target.system === 'gateway') {
-            gatewayData = data;
-            const perOp = count.calls / PROBE_OPERATIONS;
-            if (perOp !== scenario.expectedGatewayCalls) {
-              notes.push(
-                `${scenario.name}: the gateway made ${num(perOp)} upstream calls per operation where ${scenario.expectedGatewayCalls} are expected.`,
-              );
-            }
-          }
+          const { data, count } = await probe(run, scenario);
+          dataOf.set(`${run.client ?? ''}/${run.target.system}`, data);
+          const perOp = count.calls / PROBE_OPERATIONS;
+          const expected = `${scenario.name}: the gateway made ${num(perOp)} upstream calls per operation where ${scenario.expectedGatewayCalls} are expected.`;
           if (
-            target.system === 'raw' &&
-            gatewayData !== undefined &&
-            !isDeepStrictEqual(data, gatewayData)
-          ) {
-            rawMatches = false;
+            run.target.system === 'gateway' &&
+            perOp !== scenario.expectedGatewayCalls &&
+            !notes.includes(expected)
+          )
+            notes.push(expected);
+          const check = SAME_DATA.find((c) => c.system === run.target.system);
+          const other =
+            check === undefined ? undefined : dataOf.get(`${run.client ?? ''}/${check.reference}`);
+          if (check !== undefined && other !== undefined && !isDeepStrictEqual(data, other)) {
+            differs.add(check.system);
             warn(
-              `${scenario.name}: the raw proxy's data differs from the gateway's (${firstDifference(data, gatewayData)})`,
+              `${scenario.name}: ${label(run)}'s data differs from ${SYSTEM_LABEL[check.reference]}'s (${firstDifference(data, other)})`,
             );
           }
         } catch (error) {
-          broken.add(key(scenario.name, target.system));
+          broken.add(key(scenario.name, run));
           warn(
-            `${scenario.name}: ${SYSTEM_LABEL[target.system]} failed and is left out of this scenario: ${error instanceof Error ? error.message : String(error)}`,
+            `${scenario.name}: ${label(run)} failed and is left out of this scenario: ${error instanceof Error ? error.message : String(error)}`,
           );
         }
       }
     }
-    if (
-      rawMatches &&
-      targets.some((t) => t.system === 'raw') &&
-      targets.some((t) => t.system === 'gateway')
-    ) {
-      notes.push(
-        'The raw proxy returned exactly the gateway’s `data` in every scenario (checked before measuring).',
-      );
+    const measured = (system: SystemName): boolean => targets.some((t) => t.system === system);
+    for (const { system, reference, text } of SAME_DATA) {
+      if (measured(system) && measured(reference) && !differs.has(system))
+        notes.push(
+          `${text} \`data\` in every scenario and client profile (checked before measuring).`,
+        );
     }
 
     const measurements: Measurement[] = [];
-    const total = opts.rounds * selected.length * targets.length;
+    const perRound = runsOf(targets).length;
+    const total = opts.rounds * selected.length * perRound;
     const estimateS =
       opts.rounds *
-      targets.length *
+      perRound *
       selected.reduce(
         (sum, s) => sum + opts.warmup + opts.duration * shape(s).durationFactor + 0.4,
         0,
@@ -280,7 +339,7 @@ async function main(): Promise<number> {
     const soaking = opts.soak > 0 && targets.some((t) => t.system === 'gateway');
     const soakS = soaking ? soakEstimateS(opts.soak, opts.warmup) : 0;
     log(
-      `Measuring ${total} runs (${opts.rounds} rounds × ${selected.length} scenarios × ${targets.length} systems)${soaking ? `, then a ${opts.soak} s memory soak` : ''}: about ${Math.ceil((estimateS + soakS) / 60)} min…`,
+      `Measuring ${total} runs (${opts.rounds} rounds × ${selected.length} scenarios × ${perRound} systems and client profiles)${soaking ? `, then a ${opts.soak} s memory soak` : ''}: about ${Math.ceil((estimateS + soakS) / 60)} min…`,
     );
     // A hard bound on the measuring phase: twice the estimate, plus a minute.
     const deadline = Date.now() + (2 * estimateS + 60) * 1000;
@@ -291,16 +350,16 @@ async function main(): Promise<number> {
         // A B C, then B C A, then C A B…: no system always goes first.
         const shift = (round - 1) % targets.length;
         const order = [...targets.slice(shift), ...targets.slice(0, shift)];
-        for (const target of order) {
-          if (broken.has(key(scenario.name, target.system))) continue;
+        for (const run of runsOf(order)) {
+          if (broken.has(key(scenario.name, run))) continue;
           if (Date.now() > deadline) {
             stoppedEarly = true;
             break rounds;
           }
-          const measurement = await measure(target, scenario, round);
+          const measurement = await measure(run, scenario, round);
           measurements.push(measurement);
           log(
-            `  round ${round}/${opts.rounds} ${scenario.name.padEnd(16)} ${SYSTEM_LABEL[target.system].padEnd(20)} ${num(measurement.reqPerSec).padStart(7)} req/s  p50 ${num(measurement.p50Ms)} ms  p99 ${num(measurement.p99Ms)} ms  ${num(measurement.callsPerOp)} calls/op${measurement.failed > 0 ? `  ${measurement.failed} FAILED` : ''}`,
+            `  round ${round}/${opts.rounds} ${scenario.name.padEnd(16)} ${label(run).padEnd(36)} ${num(measurement.reqPerSec).padStart(7)} req/s  p50 ${num(measurement.p50Ms)} ms  p99 ${num(measurement.p99Ms)} ms  ${num(measurement.callsPerOp)} calls/op${measurement.failed > 0 ? `  ${measurement.failed} FAILED` : ''}`,
           );
         }
       }
@@ -308,33 +367,29 @@ async function main(): Promise<number> {
     if (stoppedEarly) warn('the run hit its time bound and stopped early: some rounds are missing');
 
     async function load(
-      target: Target,
+      run: Run,
       scenario: Scenario,
       seconds: number,
       record: boolean,
     ): Promise<LoadResult> {
       const { connections } = shape(scenario);
-      if (target.server === null) {
+      if (run.target.server === null) {
         return directLoad(direct, scenario.direct(ids), connections, seconds, record);
       }
-      return cannon(target.server.url, target.request(scenario), connections, seconds, record);
+      return cannon(run.target.server.url, requestOf(run, scenario), connections, seconds, record);
     }
 
-    async function measure(
-      target: Target,
-      scenario: Scenario,
-      round: number,
-    ): Promise<Measurement> {
-      const pid = target.server?.pid;
+    async function measure(run: Run, scenario: Scenario, round: number): Promise<Measurement> {
+      const pid = run.target.server?.pid;
       await fake.reset();
       const rssWindow = pid !== undefined && resetPeakRss(pid);
       if (pid !== undefined && !rssWindow && !notes.includes(RSS_LIFETIME_NOTE))
         notes.push(RSS_LIFETIME_NOTE);
-      await load(target, scenario, opts.warmup, false);
+      await load(run, scenario, opts.warmup, false);
       await fake.reset();
       const cpuBefore = pid === undefined ? 0 : cpuMs(pid);
       const result = await load(
-        target,
+        run,
         scenario,
         opts.duration * shape(scenario).durationFactor,
         true,
@@ -344,15 +399,16 @@ async function main(): Promise<number> {
       if (pid !== undefined) await settle(pid);
       let count: UpstreamCount = { calls: Number.NaN, bytes: Number.NaN, endpoints: [] };
       try {
-        ({ count } = await probe(target, scenario));
+        ({ count } = await probe(run, scenario));
       } catch (error) {
         warn(
-          `${scenario.name}, round ${round}: counting ${SYSTEM_LABEL[target.system]}'s upstream calls failed: ${error instanceof Error ? error.message : String(error)}`,
+          `${scenario.name}, round ${round}: counting ${label(run)}'s upstream calls failed: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
       return {
         scenario: scenario.name,
-        system: target.system,
+        client: run.client,
+        system: run.target.system,
         round,
         ok: result.ok,
         failed: result.failed,
@@ -384,6 +440,7 @@ async function main(): Promise<number> {
         memory = await soak({
           start: startOptions,
           ids,
+          client: opts.clients[0] ?? 'apollo',
           connections: opts.connections,
           warmupPerScenario: opts.warmup,
           seconds: opts.soak,
@@ -404,10 +461,16 @@ async function main(): Promise<number> {
     notes.push(
       `Upstream calls and bytes are counted at the fake over ${PROBE_OPERATIONS} operations sent one after another after each load; bytes are response bodies. CPU time is the server process's user + system time over the measured window (from /proc, 10 ms ticks) ÷ operations; peak RSS is its VmHWM over warm-up + measured window.`,
       'Latencies are per operation, measured by the load generator: for direct, one operation is all of its REST calls (a list call first, then the rest at most 8 at a time, like the gateway).',
-      `The gateway runs the built \`src/main.js\` at its documented defaults (\`loadConfig({})\`, log level included: one JSON line per request), except that its client-side token bucket is opened wide (the fake’s rate limit is too) (the breaker is at its default: the load generator cuts the connections of requests in flight at the end of each run, and calls abandoned that way are not upstream failures). Defaults kept: ${upstreamDefaults.connections} upstream connections, ${upstreamDefaults.concurrencyPerRequest} calls at a time per request; the raw proxy uses the same two numbers.`,
+      `The gateway runs the built \`src/main.js\` at its documented defaults (\`loadConfig({})\`, log level included: one JSON line per request), except that its client-side token bucket is opened wide (the fake’s rate limit is too) and the browser profile’s origin is allowed (\`CORS_ORIGINS=${BROWSER_ORIGIN}\`; Tailcall’s config allows it too) (the breaker is at its default: the load generator cuts the connections of requests in flight at the end of each run, and calls abandoned that way are not upstream failures). Defaults kept: ${upstreamDefaults.connections} upstream connections, ${upstreamDefaults.concurrencyPerRequest} calls at a time per request; the raw proxy uses the same two numbers.`,
       'CPU busy is the server’s CPU time ÷ wall time over the measured window: near 100 % the system itself is the bottleneck; well below, something else is (with 2 cores, usually core 1, shared by the fake and the load generator, as when the raw proxy is about as fast as direct). gateway ÷ raw req/s then understates the gap, and CPU/op gateway ÷ raw is the better measure.',
+      `Requests carry the headers (and body extensions) of the client profile named beside each figure, exactly as that library sends them (bench/clients.ts cites where in its source), the same for every system: ${opts.clients.map((client) => `${client} \`${JSON.stringify(CLIENT_PROFILES[client])}\``).join('; ')}; plus \`authorization\` and the scenario’s \`cache-control\`.`,
       'The gateway’s cross-request cache is on (its default); one-call, participant-full, fan-out and duplicates send `Cache-Control: no-cache`, so the gateway asks upstream every time and refreshes the cache, as a dashboard’s refresh button does. hot sends no such header: once warm, the cache answers it. The other systems have no cache and ignore the header.',
     );
+    const summary = summarize(measurements, {
+      scenarios: selected.map((s) => s.name),
+      clients: opts.clients,
+      systems: targets.map((t) => t.system),
+    });
     const report = buildReport(
       {
         title: `Benchmark, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
@@ -422,7 +485,9 @@ async function main(): Promise<number> {
             )
             .join('')}`,
           `Systems: ${targets.map((t) => SYSTEM_LABEL[t.system]).join(', ')}`,
+          `Client profiles (request headers, bench/clients.ts): ${opts.clients.join(', ')}`,
           `GraphQL Mesh: ${meshStatus}`,
+          `Tailcall: ${tailcallStatus}`,
           `Fan-out is a page of ${FAN_OUT_PAGE}; duplicates asks for ${DUPLICATE_PEERS} peers 4 times each`,
           `Command: \`${command}\``,
           // The default run must stay under 10 minutes: this is how to check.
@@ -433,7 +498,7 @@ async function main(): Promise<number> {
         notes,
         memory,
       },
-      measurements,
+      summary,
     );
 
     mkdirSync(opts.out, { recursive: true });
@@ -442,15 +507,42 @@ async function main(): Promise<number> {
     const file = join(opts.out, `${date}${suffix}.md`);
     const prettierConfig = (await resolveConfig(file)) ?? {};
     const markdown = await format(report, { ...prettierConfig, parser: 'markdown' });
+    // The JSON twin (its shape is in bench/README.md).
+    const json = `${JSON.stringify(
+      {
+        format: 'realtimekit-graphql-bench/1',
+        startedAt: startedAt.toISOString(),
+        command,
+        machine,
+        pinning,
+        load: {
+          connections: opts.connections,
+          warmupS: opts.warmup,
+          durationS: opts.duration,
+          rounds: opts.rounds,
+        },
+        peers: { mesh: meshStatus, tailcall: tailcallStatus },
+        clients: Object.fromEntries(
+          opts.clients.map((client) => [client, CLIENT_PROFILES[client]]),
+        ),
+        results: summary.systems,
+        ratios: summary.ratios,
+        soak: memory,
+        notes,
+        measurements,
+      },
+      null,
+      2,
+    )}\n`;
     writeFileSync(file, markdown);
-    if (suffix === '') writeFileSync(join(opts.out, 'latest.md'), markdown);
-    if (opts.json !== undefined)
-      writeFileSync(
-        opts.json,
-        `${JSON.stringify({ measurements, soak: memory, notes }, null, 2)}\n`,
-      );
+    writeFileSync(file.replace(/\.md$/, '.json'), json);
+    if (suffix === '') {
+      writeFileSync(join(opts.out, 'latest.md'), markdown);
+      writeFileSync(join(opts.out, 'latest.json'), json);
+    }
+    if (opts.json !== undefined) writeFileSync(opts.json, json);
     process.stdout.write(markdown);
-    log(`Written to ${file}${suffix === '' ? ' and latest.md' : ''}`);
+    log(`Written to ${file} and .json${suffix === '' ? ', latest.md and latest.json' : ''}`);
     return 0;
   } finally {
     await cleanup();

@@ -1,7 +1,9 @@
 /**
  * The five scenarios of ../../shared/benchmarks.md, each as the gateway's GraphQL operation, the
- * REST-shaped operation GraphQL Mesh needs for the same data, and the REST calls the direct baseline
- * sends. The raw proxy answers the gateway's request by its operation name (raw-proxy.ts).
+ * REST-shaped operation GraphQL Mesh and Tailcall need for the same data (their schemas mirror REST
+ * with the same names: mesh/openapi.yaml, tailcall/realtimekit.graphql), and the REST calls the
+ * direct baseline sends. The raw proxy answers the gateway's request by its operation name
+ * (raw-proxy.ts).
  */
 import { restPath } from './rest.js';
 import type { App } from './rest.js';
@@ -25,6 +27,8 @@ export interface GraphQLRequest {
   readonly variables: Record<string, unknown>;
   /** Extra request headers, e.g. `cache-control`. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** The body's `extensions`, when the client sends some. */
+  readonly extensions?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /**
@@ -52,8 +56,11 @@ export interface Scenario {
   /** Upstream calls the gateway should make per operation. */
   readonly expectedGatewayCalls: number;
   gateway(ids: BenchIds): GraphQLRequest;
-  /** `handFilters`: pass RealtimeKit's `filters` by hand, as a Mesh user who read the REST docs might. */
-  mesh(ids: BenchIds, handFilters: boolean): GraphQLRequest;
+  /**
+   * The operation of Mesh and Tailcall. `handFilters`: pass RealtimeKit's `filters` by hand, as a
+   * user who read the REST docs might.
+   */
+  restShaped(ids: BenchIds, handFilters: boolean): GraphQLRequest;
   direct(ids: BenchIds): DirectPlan;
   /**
    * For heavy scenarios: fewer connections (so that operations cut off at the end of a run are few)
@@ -100,9 +107,19 @@ const ONE_CALL_GATEWAY = /* GraphQL */ `
   }
 `;
 
-const ONE_CALL_MESH = /* GraphQL */ `
-  query OneCall($peerId: String!, $filters: String) {
-    getPeerReport(peer_id: $peerId, filters: $filters) {
+/**
+ * The `filters` argument of a REST-shaped field and the declaration of its variable, only when they
+ * are passed by hand: Tailcall 1.0.0 refuses an operation declaring a variable the request leaves
+ * out ("Variable `filters` is not defined"), and sends a null one upstream as `filters=null`.
+ */
+const filtersArg = (hand: boolean, variable = 'filters'): string =>
+  hand ? `, filters: $${variable}` : '';
+const filtersVar = (hand: boolean, ...variables: string[]): string =>
+  hand ? variables.map((variable) => `, $${variable}: String`).join('') : '';
+
+const oneCallRest = (hand: boolean): string => /* GraphQL */ `
+  query OneCall($peerId: String!${filtersVar(hand, 'filters')}) {
+    getPeerReport(peer_id: $peerId${filtersArg(hand)}) {
       data {
         id
         display_name
@@ -140,9 +157,9 @@ const oneCall = (name: ScenarioName, description: string, cached: boolean): Scen
     variables: { peerId: ids.participantId },
     ...(cached ? {} : { headers: FRESH }),
   }),
-  mesh: (ids, handFilters) => ({
+  restShaped: (ids, handFilters) => ({
     operationName: 'OneCall',
-    query: ONE_CALL_MESH,
+    query: oneCallRest(handFilters),
     variables: {
       peerId: ids.participantId,
       ...(handFilters ? { filters: ONE_CALL_FILTERS } : {}),
@@ -239,7 +256,7 @@ const PARTICIPANT_FULL_GATEWAY = /* GraphQL */ `
   }
 `;
 
-const PARTICIPANT_FULL_MESH = /* GraphQL */ `
+const PARTICIPANT_FULL_REST = /* GraphQL */ `
   query ParticipantFull($sessionId: String!, $participantId: String!) {
     getSessionParticipant(session_id: $sessionId, participant_id: $participantId) {
       data {
@@ -355,14 +372,14 @@ const FAN_OUT_GATEWAY = /* GraphQL */ `
   }
 `;
 
-const FAN_OUT_MESH = /* GraphQL */ `
-  query FanOut($sessionId: String!, $filters: String) {
+const fanOutRest = (hand: boolean): string => /* GraphQL */ `
+  query FanOut($sessionId: String!${filtersVar(hand, 'filters')}) {
     listSessionParticipants(session_id: $sessionId, page_no: 1, per_page: ${FAN_OUT_PAGE}) {
       data {
         participants {
           id
           display_name
-          peerReport(filters: $filters) {
+          peerReport${hand ? '(filters: $filters)' : ''} {
             data {
               peer_report {
                 quality {
@@ -394,18 +411,19 @@ function duplicatesGateway(): string {
   return `query Duplicates(${variables}) {${fields}\n}\n`;
 }
 
-/** Mesh mirrors REST: the link becomes a fourth alias of the peer report. */
-function duplicatesMesh(): string {
+/** Mesh and Tailcall mirror REST: the link becomes a fourth alias of the peer report. */
+function duplicatesRest(hand: boolean): string {
+  const quality = filtersArg(hand, 'quality');
   const variables = Array.from({ length: DUPLICATE_PEERS }, (_, i) => `$p${i}: String!`).join(', ');
   const fields = Array.from(
     { length: DUPLICATE_PEERS },
     (_, i) => `
-    a${i}: getPeerReport(peer_id: $p${i}, filters: $quality) { data { id display_name peer_report { quality { audio_producer_cumulative { quality_mos { avg } } } } } }
-    b${i}: getPeerReport(peer_id: $p${i}, filters: $quality) { data { peer_report { quality { video_producer_cumulative { quality_mos { avg } } } } } }
-    c${i}: getPeerReport(peer_id: $p${i}, filters: $quality) { data { display_name peer_report { quality { audio_consumer_cumulative { quality_mos { avg } } } } } }
-    d${i}: getPeerReport(peer_id: $p${i}, filters: $basic) { data { duration preset_name } }`,
+    a${i}: getPeerReport(peer_id: $p${i}${quality}) { data { id display_name peer_report { quality { audio_producer_cumulative { quality_mos { avg } } } } } }
+    b${i}: getPeerReport(peer_id: $p${i}${quality}) { data { peer_report { quality { video_producer_cumulative { quality_mos { avg } } } } } }
+    c${i}: getPeerReport(peer_id: $p${i}${quality}) { data { display_name peer_report { quality { audio_consumer_cumulative { quality_mos { avg } } } } } }
+    d${i}: getPeerReport(peer_id: $p${i}${filtersArg(hand, 'basic')}) { data { duration preset_name } }`,
   ).join('');
-  return `query Duplicates(${variables}, $quality: String, $basic: String) {${fields}\n}\n`;
+  return `query Duplicates(${variables}${filtersVar(hand, 'quality', 'basic')}) {${fields}\n}\n`;
 }
 
 const peerVariables = (ids: BenchIds): Record<string, string> =>
@@ -427,9 +445,9 @@ const SCENARIO_LIST: readonly Scenario[] = [
       variables: { sessionId: ids.sessionId, participantId: ids.participantId },
       headers: FRESH,
     }),
-    mesh: (ids) => ({
+    restShaped: (ids) => ({
       operationName: 'ParticipantFull',
-      query: PARTICIPANT_FULL_MESH,
+      query: PARTICIPANT_FULL_REST,
       variables: { sessionId: ids.sessionId, participantId: ids.participantId },
     }),
     direct: (ids) => ({
@@ -449,9 +467,9 @@ const SCENARIO_LIST: readonly Scenario[] = [
       variables: { sessionId: ids.largeSessionId },
       headers: FRESH,
     }),
-    mesh: (ids, handFilters) => ({
+    restShaped: (ids, handFilters) => ({
       operationName: 'FanOut',
-      query: FAN_OUT_MESH,
+      query: fanOutRest(handFilters),
       variables: { sessionId: ids.largeSessionId, ...(handFilters ? { filters: QUALITY } : {}) },
     }),
     direct: (ids) => ({
@@ -470,9 +488,9 @@ const SCENARIO_LIST: readonly Scenario[] = [
       variables: peerVariables(ids),
       headers: FRESH,
     }),
-    mesh: (ids, handFilters) => ({
+    restShaped: (ids, handFilters) => ({
       operationName: 'Duplicates',
-      query: duplicatesMesh(),
+      query: duplicatesRest(handFilters),
       variables: {
         ...peerVariables(ids),
         ...(handFilters ? { quality: QUALITY, basic: 'events' } : {}),

@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { withClient } from './clients.js';
+import type { ClientName } from './clients.js';
 import { cannon } from './load.js';
 import { peakRssMb, resetPeakRss } from './processes.js';
 import { scenarios } from './scenarios.js';
@@ -56,6 +58,8 @@ export interface SoakResult {
 export interface SoakOptions {
   readonly start: StartOptions;
   readonly ids: BenchIds;
+  /** Whose requests the soak sends (the first of --clients). */
+  readonly client: ClientName;
   readonly connections: number;
   readonly warmupPerScenario: number;
   readonly seconds: number;
@@ -81,7 +85,13 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   });
   try {
     const load = (scenario: Scenario, seconds: number) =>
-      cannon(gateway.url, scenario.gateway(options.ids), options.connections, seconds, false);
+      cannon(
+        gateway.url,
+        withClient(scenario.gateway(options.ids), options.client),
+        options.connections,
+        seconds,
+        false,
+      );
 
     for (const scenario of mix) await load(scenario, options.warmupPerScenario);
     await sleep(QUIET_MS);

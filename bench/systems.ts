@@ -6,8 +6,11 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.js';
 import type { FakeReady } from './protocol.js';
-import { baseEnv, freePort, spawnNode, stopChild, waitForHttp } from './processes.js';
+import { BROWSER_ORIGIN } from './clients.js';
+import { baseEnv, freePort, spawnPinned, stopChild, waitForHttp } from './processes.js';
 import type { MeshPaths } from './mesh.js';
+import { tailcallConfig, tailcallEnv } from './tailcall.js';
+import type { TailcallPaths } from './tailcall.js';
 
 export interface ServerSystem {
   /** The endpoint the load generator posts to. */
@@ -24,13 +27,19 @@ export interface StartOptions {
 
 const STARTUP_TIMEOUT_MS = 60_000;
 
+/** Starts `command <args>` (node unless told otherwise) and waits until it answers at `path`. */
 async function serve(
   name: string,
   args: readonly string[],
   env: Record<string, string>,
-  options: StartOptions & { readonly cwd?: string; readonly port: number; readonly path: string },
+  options: StartOptions & {
+    readonly cwd?: string;
+    readonly port: number;
+    readonly path: string;
+    readonly command?: string;
+  },
 ): Promise<ServerSystem> {
-  const child: ChildProcess = spawnNode(args, {
+  const child: ChildProcess = spawnPinned(options.command ?? process.execPath, args, {
     env: { ...baseEnv(), ...env },
     cwd: options.cwd,
     pin: options.pin,
@@ -59,8 +68,8 @@ export interface GatewayExtra {
  * The gateway as users run it: the built `src/main.js`, configured by its environment, at its
  * documented defaults except three. The upstream is the fake (requests bring the fake's token); the
  * client-side token bucket, which models Cloudflare's 1,200 calls per 5 minutes, is opened wide, as
- * the fake's rate limit is: the benchmark measures the gateway, not the budget; and the circuit
- * breaker's threshold is raised (see below).
+ * the fake's rate limit is: the benchmark measures the gateway, not the budget; and the browser
+ * client profile's page is an allowed origin (CORS_ORIGINS), as a dashboard's would be.
  */
 export async function startGateway(
   options: StartOptions,
@@ -80,6 +89,7 @@ export async function startGateway(
       REALTIMEKIT_APP_ID: options.fake.appId,
       TOKEN_BUCKET_CAPACITY: '100000',
       TOKEN_BUCKET_REFILL_PER_SECOND: '1000000',
+      CORS_ORIGINS: BROWSER_ORIGIN,
     },
     { ...options, port, path: '/graphql' },
   );
@@ -127,5 +137,20 @@ export async function startMesh(
     ],
     {},
     { ...options, cwd: paths.workDir, port, path: '/graphql' },
+  );
+}
+
+/** Tailcall serving bench/tailcall/realtimekit.graphql against the fake's app (`appUrl`). */
+export async function startTailcall(
+  options: StartOptions,
+  paths: TailcallPaths,
+  appUrl: string,
+): Promise<ServerSystem> {
+  const port = await freePort();
+  return serve(
+    'tailcall',
+    ['start', tailcallConfig(paths, port)],
+    { ...tailcallEnv(paths.workDir), RTK_APP_URL: appUrl },
+    { ...options, command: paths.bin, cwd: paths.workDir, port, path: '/graphql' },
   );
 }

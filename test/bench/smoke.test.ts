@@ -1,6 +1,6 @@
 /**
- * Keeps the benchmark from rotting: runs it for real, tiny (one scenario, one round, 1 s, no Mesh, a
- * 1 s memory soak), and checks the report. The benchmark runs as Node processes (itself, the fake,
+ * Keeps the benchmark from rotting: runs it for real, tiny (one scenario, two client profiles, one
+ * round, 1 s, no Mesh nor Tailcall, a 1 s memory soak), and checks the report and its JSON twin. The benchmark runs as Node processes (itself, the fake,
  * the gateways, the raw proxy), so it needs JavaScript: rather than `npm run bench`'s type-checked tsc
  * build (seconds too slow here, and type checking is `npm run typecheck`'s job), the test transpiles
  * src/ and bench/ file by file with TypeScript's transpileModule (the code base is
@@ -12,7 +12,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Measurement } from '../../bench/report.js';
+import type { ClientProfile } from '../../bench/clients.js';
+import type { Measurement, RatioSummary, SystemSummary } from '../../bench/summary.js';
 import { transpileProject } from '../support/transpile.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -22,6 +23,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 type Row = Pick<
   Measurement,
   | 'scenario'
+  | 'client'
   | 'system'
   | 'ok'
   | 'failed'
@@ -46,6 +48,9 @@ describe.skipIf(process.platform !== 'linux')('the benchmark', () => {
   let buildDir: string;
   let outDir: string;
   let rows: Row[];
+  let results: SystemSummary[];
+  let ratios: RatioSummary[];
+  let clients: Record<string, ClientProfile>;
   let soak: Soak | string;
   let markdown: string;
 
@@ -58,6 +63,8 @@ describe.skipIf(process.platform !== 'linux')('the benchmark', () => {
     const args = [
       join(buildDir, 'bench', 'run.js'),
       ...['--quick', '--scenario', 'one-call', '--systems', 'gateway,raw,direct'],
+      // The default profile and the one with an Origin, which the gateway must allow.
+      ...['--clients', 'apollo,browser'],
       ...['--rounds', '1', '--duration', '1', '--warmup', '0.3', '--connections', '4'],
       // The soak's own gateway, heap probe and report section, at the smallest useful length.
       ...['--soak', '1'],
@@ -72,12 +79,24 @@ describe.skipIf(process.platform !== 'linux')('the benchmark', () => {
       });
     });
     expect(code, stderr).toBe(0);
-    ({ measurements: rows, soak } = JSON.parse(readFileSync(json, 'utf8')) as {
+    const text = readFileSync(json, 'utf8');
+    ({
+      measurements: rows,
+      results,
+      ratios,
+      clients,
+      soak,
+    } = JSON.parse(text) as {
       measurements: Row[];
+      results: SystemSummary[];
+      ratios: RatioSummary[];
+      clients: Record<string, ClientProfile>;
       soak: Soak | string;
     });
-    const report = readdirSync(outDir).find((name) => name.endsWith('.md'));
-    markdown = readFileSync(join(outDir, report ?? 'missing.md'), 'utf8');
+    const report = readdirSync(outDir).find((name) => name.endsWith('.md')) ?? 'missing.md';
+    markdown = readFileSync(join(outDir, report), 'utf8');
+    // The twin written beside the report is the same document as --json's.
+    expect(readFileSync(join(outDir, report.replace(/\.md$/, '.json')), 'utf8')).toBe(text);
   }, 60_000);
 
   afterAll(() => {
@@ -86,10 +105,13 @@ describe.skipIf(process.platform !== 'linux')('the benchmark', () => {
   });
 
   it('measures every requested system with sane numbers', () => {
-    expect(rows.map((row) => `${row.scenario}/${row.system}`)).toEqual([
-      'one-call/gateway',
-      'one-call/raw',
-      'one-call/direct',
+    // Direct sends REST calls, not a client's request: measured once, with no profile.
+    expect(rows.map((row) => `${row.scenario}/${row.client}/${row.system}`)).toEqual([
+      'one-call/apollo/gateway',
+      'one-call/apollo/raw',
+      'one-call/null/direct',
+      'one-call/browser/gateway',
+      'one-call/browser/raw',
     ]);
     for (const row of rows) {
       expect(row.ok).toBeGreaterThan(0);
@@ -110,12 +132,43 @@ describe.skipIf(process.platform !== 'linux')('the benchmark', () => {
     }
   });
 
-  it('writes the markdown report with the ratios and one row per system', () => {
+  it('summarizes each system and the ratios to the raw proxy in the JSON twin', () => {
+    expect(results.map((r) => `${r.client}/${r.system}`)).toEqual([
+      'apollo/gateway',
+      'apollo/raw',
+      'browser/gateway',
+      'browser/raw',
+      'null/direct',
+    ]);
+    for (const result of results) {
+      expect(result.reqPerSec).toBeGreaterThan(0);
+      expect(result.callsPerOp).toBe(1);
+    }
+    expect(ratios.map((r) => `${r.client}/${r.baseline}`)).toEqual(['apollo/raw', 'browser/raw']);
+    for (const ratio of ratios) {
+      for (const figure of ['reqPerSec', 'p99Ms', 'peakRssMb'] as const) {
+        expect(ratio[figure]?.median).toBeGreaterThan(0);
+      }
+      expect(ratio.callsPerOp?.median).toBe(1);
+    }
+    // The profiles as sent, e.g. the browser's Origin and Apollo Client's extension.
+    expect(clients.browser?.headers.origin).toBe('http://dashboard.bench.test');
+    expect(clients.apollo?.headers.accept).toBe(
+      'application/graphql-response+json,application/json;q=0.9',
+    );
+    expect(clients.apollo?.extensions).toHaveProperty('clientLibrary.name', '@apollo/client');
+  });
+
+  it('writes the markdown report with the ratios and one row per system and profile', () => {
     expect(markdown).toMatch(/^# Benchmark/);
     expect(markdown).toContain('Node v');
-    expect(markdown).toMatch(/^\| one-call\s+\| \d+\.\d\d\s+\|/m);
-    for (const label of ['gateway', 'raw proxy', 'direct']) {
-      expect(markdown).toMatch(new RegExp(`^\\| ${label}\\s+\\| \\d`, 'm'));
+    expect(markdown).toMatch(/^\| one-call\s+\| apollo\s+\| raw proxy\s+\| \d+\.\d\d\s+\|/m);
+    for (const [client, label] of [
+      ['apollo', 'gateway'],
+      ['browser', 'raw proxy'],
+      ['—', 'direct'],
+    ]) {
+      expect(markdown).toMatch(new RegExp(`^\\| ${client}\\s+\\| ${label}\\s+\\| \\d`, 'm'));
     }
     expect(markdown).toContain('returned exactly the gateway’s `data`');
     expect(markdown).not.toContain('Warning');
