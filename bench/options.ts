@@ -22,9 +22,9 @@ export interface Options {
   readonly connections: number;
   /** Seconds of the gateway's memory soak after the measurements (soak.ts); 0 skips it. */
   readonly soak: number;
-  /** Directory the markdown report is written to. */
+  /** Directory the markdown report and its JSON twin are written to. */
   readonly out: string;
-  /** Also write every measurement as JSON here. */
+  /** Also write the JSON twin here. */
   readonly json: string | undefined;
   readonly pin: boolean;
   /** Pass RealtimeKit's `filters` by hand in the REST-shaped operations of Mesh and Tailcall. */
@@ -52,8 +52,8 @@ export const USAGE = `Usage: npm run bench [-- options]
   --connections <n>       load-generator connections (default 10)
   --soak <s>              seconds of the gateway's memory soak after the measurements
                           (default 60; with --quick 3); 0 skips it
-  --out <dir>             where the markdown report goes (default bench/results)
-  --json <file>           also write every measurement as JSON
+  --out <dir>             where the markdown report and its JSON twin go (default bench/results)
+  --json <file>           also write the JSON twin (summary and every measurement) here
   --no-pin                do not pin processes to cores with taskset
   --mesh-filters          pass RealtimeKit's filters by hand in the Mesh and Tailcall operations
   --no-mesh-install       report Mesh as unavailable rather than install bench/mesh/node_modules

@@ -4,7 +4,7 @@
  * never by the root install, serving bench/tailcall/realtimekit.graphql with `tailcall start`.
  * Everything this writes at run time goes to bench/tailcall/node_modules/.bench.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baseEnv } from './processes.js';
 import { binOf, ensureInstalled, pinned, run } from './install.js';
@@ -27,11 +27,10 @@ export type TailcallInstall =
  * off this machine.
  */
 export function tailcallEnv(workDir: string): Record<string, string> {
-  return {
-    ...baseEnv(),
-    TAILCALL_TRACKER: 'false',
-    XDG_CACHE_HOME: mkdtempSync(join(workDir, 'cache-')),
-  };
+  const cache = join(workDir, 'xdg-cache');
+  rmSync(cache, { recursive: true, force: true });
+  mkdirSync(cache);
+  return { ...baseEnv(), TAILCALL_TRACKER: 'false', XDG_CACHE_HOME: cache };
 }
 
 /**
@@ -78,7 +77,7 @@ export function tailcallConfig(paths: TailcallPaths, port: number): string {
     found.replace('8000', String(port)),
   );
   if (config === source) throw new Error(`${paths.config}: no "@server(port: 8000" to replace`);
-  const file = join(paths.workDir, `realtimekit-${port}.graphql`);
+  const file = join(paths.workDir, 'realtimekit.graphql');
   writeFileSync(file, config);
   return file;
 }
