@@ -1,6 +1,7 @@
 import { MalformedLeaf } from './errors.js';
 import {
   count,
+  deferred,
   integer,
   flag,
   flagOrText,
@@ -12,7 +13,7 @@ import {
   text,
   timestamp,
 } from './wire.js';
-import type { RecordOf, ShapeOutput } from './wire.js';
+import type { Deferred, RecordOf, ShapeOutput } from './wire.js';
 import { AsnRecord } from './schemas.js';
 
 /*
@@ -346,33 +347,33 @@ export type VideoCumulativeRecord = RecordOf<typeof VideoCumulativeRecord>;
 /**
  * `peer_report.quality` as the wire has it: one flat object with sixteen keys (published OpenAPI
  * `realtimekit_PeerReportQuality`, the Dyte v2 example). The schema's grouping by media and
- * direction is made by the resolvers.
+ * direction is made by the resolvers. The sample series are read only when selected (deferred).
  */
 export const PeerReportQualityRecord = shape({
-  audio_producer: listOf(AudioProducerSampleRecord),
+  audio_producer: deferred(listOf(AudioProducerSampleRecord)),
   audio_producer_cumulative: object(AudioCumulativeRecord),
-  audio_consumer: listOf(AudioConsumerSampleRecord),
+  audio_consumer: deferred(listOf(AudioConsumerSampleRecord)),
   audio_consumer_cumulative: object(AudioCumulativeRecord),
-  video_producer: listOf(VideoProducerSampleRecord),
+  video_producer: deferred(listOf(VideoProducerSampleRecord)),
   video_producer_cumulative: object(VideoCumulativeRecord),
-  video_consumer: listOf(VideoConsumerSampleRecord),
+  video_consumer: deferred(listOf(VideoConsumerSampleRecord)),
   video_consumer_cumulative: object(VideoCumulativeRecord),
-  screenshare_audio_producer: listOf(AudioProducerSampleRecord),
+  screenshare_audio_producer: deferred(listOf(AudioProducerSampleRecord)),
   screenshare_audio_producer_cumulative: object(AudioCumulativeRecord),
-  screenshare_audio_consumer: listOf(AudioConsumerSampleRecord),
+  screenshare_audio_consumer: deferred(listOf(AudioConsumerSampleRecord)),
   screenshare_audio_consumer_cumulative: object(AudioCumulativeRecord),
-  screenshare_video_producer: listOf(VideoProducerSampleRecord),
+  screenshare_video_producer: deferred(listOf(VideoProducerSampleRecord)),
   screenshare_video_producer_cumulative: object(VideoCumulativeRecord),
-  screenshare_video_consumer: listOf(VideoConsumerSampleRecord),
+  screenshare_video_consumer: deferred(listOf(VideoConsumerSampleRecord)),
   screenshare_video_consumer_cumulative: object(VideoCumulativeRecord),
 });
 export type PeerReportQualityRecord = RecordOf<typeof PeerReportQualityRecord>;
 
 /** One media's four flat keys gathered, as the schema's AudioQuality and VideoQuality present them. */
 export interface MediaQualitySource<Producer, Consumer, Cumulative> {
-  readonly producer: Producer[] | null | MalformedLeaf;
+  readonly producer: Deferred<Producer[] | null | MalformedLeaf> | null;
   readonly producerCumulative: Cumulative | null | MalformedLeaf;
-  readonly consumer: Consumer[] | null | MalformedLeaf;
+  readonly consumer: Deferred<Consumer[] | null | MalformedLeaf> | null;
   readonly consumerCumulative: Cumulative | null | MalformedLeaf;
 }
 

@@ -261,3 +261,40 @@ describe('drift as operators see it', () => {
     );
   });
 });
+
+describe('the quality series, read only when selected', () => {
+  it('costs nothing when unselected and one field when selected, for a series that is not a list', async () => {
+    const resource = resources.find((candidate) => candidate.name === 'peerReport') as Resource;
+    const body = mutated(resource, ['peer_report', 'quality', 'audio_producer'], { not: 'a list' });
+    upstream.serve(body);
+    const { participantId } = harness.fake.demo;
+    const cumulatives = await harness.query(
+      `query Q($peerId: ID!) { peerReport(peerId: $peerId) { quality { audio { producerCumulative { qualityMos { avg } } } } } }`,
+      { variables: { peerId: participantId } },
+    );
+    expect(cumulatives.body.errors).toBeUndefined();
+    const avg = valueAt(resource.baseline.body.data, [
+      'peerReport',
+      'quality',
+      'audio',
+      'producerCumulative',
+      'qualityMos',
+      'avg',
+    ]);
+    expect(typeof avg).toBe('number');
+    expect(cumulatives.body.data).toEqual({
+      peerReport: { quality: { audio: { producerCumulative: { qualityMos: { avg } } } } },
+    });
+    const samples = await harness.query(
+      `query Q($peerId: ID!) { peerReport(peerId: $peerId) { quality { audio { producer { timestamp } consumer { timestamp } } } } }`,
+      { variables: { peerId: participantId } },
+    );
+    expect(
+      samples.body.errors?.map((error) => [pathKey(error.path ?? []), error.extensions?.['code']]),
+    ).toEqual([['peerReport.quality.audio.producer', 'UPSTREAM_BAD_RESPONSE']]);
+    expect(
+      (samples.body.data?.['peerReport'] as { quality: { audio: { consumer: unknown[] } } }).quality
+        .audio.consumer.length,
+    ).toBeGreaterThan(0);
+  });
+});

@@ -1,4 +1,4 @@
-import { ReadContext } from '../../src/upstream/wire.js';
+import { Deferred, ReadContext } from '../../src/upstream/wire.js';
 import type { DriftKind, JsonType } from '../../src/upstream/wire.js';
 
 /** One drift report of the wire reader, as a test collects it. */
@@ -15,4 +15,15 @@ export function context(): { at: ReadContext; reports: Report[] } {
     reports.push({ path, kind, seen });
   });
   return { at, reports };
+}
+
+/**
+ * `value` with every Deferred part read (and so its drift reported), as a query selecting all of
+ * it would: tests that hold a whole payload to its drift reports read it all first.
+ */
+export function readAll(value: unknown): unknown {
+  if (value instanceof Deferred) return readAll(value.get());
+  if (Array.isArray(value)) return value.map(readAll);
+  if (value === null || typeof value !== 'object' || value instanceof Error) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, readAll(field)]));
 }

@@ -9,6 +9,8 @@ import {
 import {
   aliased,
   count,
+  Deferred,
+  deferred,
   flag,
   flagOrText,
   identity,
@@ -348,6 +350,42 @@ describe('records', () => {
     Outer.readRecord({ id: 'a', items: [{ bad: 1 }] }, at);
     Outer.readRecord({ id: 'b', worse: 2 }, at);
     expect(reports).toEqual([unknownKey('items[].bad', 'number'), unknownKey('worse', 'number')]);
+  });
+});
+
+describe('deferred parts', () => {
+  const Sample = shape({ rtt: count });
+  const Series = shape({ id: text, samples: deferred(listOf(Sample)) });
+
+  it('reads a deferred part only when asked, at its own path, once', () => {
+    const { at, reports } = context();
+    const record = Series.readRecord({ id: 'x', samples: [{ rtt: 'slow', codec: 'opus' }] }, at);
+    expect(reports).toEqual([]);
+    const samples = record?.samples;
+    expect(samples).toBeInstanceOf(Deferred);
+    const read = samples?.get();
+    expect(read).toEqual([{ rtt: expect.any(MalformedLeaf) as unknown }]);
+    expect(reports).toEqual([
+      { path: 'samples[].rtt', kind: 'wrong_type', seen: 'string' },
+      { path: 'samples[].codec', kind: 'unknown_key', seen: 'string' },
+    ]);
+    expect(samples?.get()).toBe(read);
+    expect(reports).toHaveLength(2);
+  });
+
+  it('reads an absent part as null, and a part that is not a list as a MalformedLeaf when asked', () => {
+    const { at, reports } = context();
+    expect(Series.readRecord({ id: 'x' }, at)?.samples).toBeNull();
+    const wrong = Series.readRecord({ id: 'x', samples: 7 }, at)?.samples;
+    expect(reports).toEqual([]);
+    expect(wrong?.get()).toBeInstanceOf(MalformedLeaf);
+    expect(reports).toEqual([{ path: 'samples', kind: 'wrong_type', seen: 'number' }]);
+  });
+
+  it('serializes as what it reads as', () => {
+    const { at } = context();
+    const record = Series.readRecord({ id: 'x', samples: [{ rtt: 1 }] }, at);
+    expect(JSON.parse(JSON.stringify(record))).toEqual({ id: 'x', samples: [{ rtt: 1 }] });
   });
 });
 
