@@ -21,10 +21,12 @@ const SIMPLE_CONTENT_TYPES = new Set([
 /**
  * True when a browser could only have sent this request after a CORS preflight, which the gateway
  * does not grant to other origins: it carries a content type other than the "simple" ones (such as
- * `application/json`), or one of the CSRF prevention headers. A GET or a POST with no content type
- * at all is as simple as a form.
+ * `application/json`), an `Authorization` header (which no page can add to a request without a
+ * preflight, and which urql's default GET queries carry), or one of the CSRF prevention headers.
+ * A GET or a POST with no content type and none of those headers is as simple as a form.
  */
 export function isPreflighted(headers: Headers): boolean {
+  if (headers.has('authorization')) return true;
   if (CSRF_PREVENTION_HEADERS.some((name) => headers.has(name))) return true;
   const contentType = headers.get('content-type');
   if (contentType === null) return false;
@@ -43,7 +45,7 @@ export function useCsrfPrevention(): Plugin {
     onRequestParse({ request }) {
       if (!isPreflighted(request.headers)) {
         throw csrfPrevented(
-          `This request could have been sent cross-site by a browser and is refused: send it as POST with Content-Type application/json, or add one of these headers: ${CSRF_PREVENTION_HEADERS.join(', ')}.`,
+          `This request could have been sent cross-site by a browser and is refused: send it as POST with Content-Type application/json, with an Authorization header, or with one of these headers: ${CSRF_PREVENTION_HEADERS.join(', ')}.`,
         );
       }
     },

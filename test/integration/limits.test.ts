@@ -543,7 +543,7 @@ describe('CSRF prevention', () => {
     errors: [
       {
         message:
-          'This request could have been sent cross-site by a browser and is refused: send it as POST with Content-Type application/json, or add one of these headers: x-graphql-csrf-prevention, apollo-require-preflight, x-apollo-operation-name.',
+          'This request could have been sent cross-site by a browser and is refused: send it as POST with Content-Type application/json, with an Authorization header, or with one of these headers: x-graphql-csrf-prevention, apollo-require-preflight, x-apollo-operation-name.',
         extensions: { code: 'CSRF_PREVENTED', requestId },
       },
     ],
@@ -581,7 +581,16 @@ describe('CSRF prevention', () => {
       () => ({ method: 'POST', body: new Blob([JSON.stringify({ query: operation() })]) }),
     ],
   ])('refuses %s with HTTP 403 and CSRF_PREVENTED', async (_name, init) => {
-    const answer = await send(locked, init());
+    // As a page on another site would send it: no Authorization header (it cannot add one).
+    const { search, headers, ...rest } = init() as RequestInit & {
+      search?: string;
+      headers?: Record<string, string>;
+    };
+    const response = await fetch(`${locked.url}${search ?? ''}`, { ...rest, headers });
+    const answer = {
+      status: response.status,
+      body: (await response.json()) as unknown,
+    };
     expect(answer.status).toBe(403);
     expect(answer.body).toEqual(refused);
     expect(locked.fake.calls).toEqual([]);
@@ -592,6 +601,16 @@ describe('CSRF prevention', () => {
     ['a GET with x-graphql-csrf-prevention', { headers: { 'x-graphql-csrf-prevention': '1' } }],
     ['a GET with apollo-require-preflight', { headers: { 'apollo-require-preflight': 'true' } }],
     ['a GET with x-apollo-operation-name', { headers: { 'x-apollo-operation-name': 'Q' } }],
+    // urql's default for short queries (preferGetMethod: 'within-url-limit'), with its token.
+    [
+      'a GET with only an Authorization header, as urql sends queries',
+      {
+        headers: {
+          accept: 'application/graphql-response+json, application/json',
+          authorization: `Bearer ${DEMO_TOKEN}`,
+        },
+      },
+    ],
     [
       'a form POST with x-graphql-csrf-prevention',
       {
@@ -608,19 +627,26 @@ describe('CSRF prevention', () => {
       const method = init.method ?? 'GET';
       const query = '{ __typename }';
       const contentType = init.headers['content-type'];
-      const answer = await send(locked, {
-        ...init,
-        method,
-        ...(method === 'GET'
-          ? { search: `?query=${encodeURIComponent(query)}` }
-          : {
-              body:
-                contentType === 'application/json'
-                  ? JSON.stringify({ query })
-                  : new URLSearchParams({ query }).toString(),
-            }),
+      // Without an Authorization header unless the case has one: it would let any request through.
+      const response = await fetch(
+        `${locked.url}${method === 'GET' ? `?query=${encodeURIComponent(query)}` : ''}`,
+        {
+          method,
+          headers: init.headers,
+          ...(method === 'GET'
+            ? {}
+            : {
+                body:
+                  contentType === 'application/json'
+                    ? JSON.stringify({ query })
+                    : new URLSearchParams({ query }).toString(),
+              }),
+        },
+      );
+      expect({ status: response.status, body: (await response.json()) as unknown }).toMatchObject({
+        status: 200,
+        body: { data: { __typename: 'Query' } },
       });
-      expect(answer).toMatchObject({ status: 200, body: { data: { __typename: 'Query' } } });
     },
   );
 
