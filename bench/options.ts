@@ -41,7 +41,7 @@ export interface Options {
 
 export const USAGE = `Usage: npm run bench [-- options]
 
-  --quick                 short run (3 rounds, 0.3 s warm-up + 0.5 s measured); default 3 rounds, 2 s + 4 s
+  --quick                 short run (3 rounds, 0.3 s warm-up + 0.5 s measured); default 3 rounds, 1 s + 4 s
   --scenario <list>       comma-separated, from ${SCENARIOS.join(', ')} (default all)
   --systems <list>        comma-separated, from ${SYSTEMS.join(', ')} (default all)
   --clients <list>        request header profiles, comma-separated, from ${CLIENTS.join(', ')}
@@ -139,7 +139,7 @@ export function parseOptions(args: readonly string[], defaultOut: string): Optio
     clients: list(values.clients, CLIENTS, 'clients', DEFAULT_CLIENTS),
     rounds: positive(values.rounds, 3, 'rounds', true),
     duration: positive(values.duration, quick ? 0.5 : 4, 'duration', false),
-    warmup: positive(values.warmup, quick ? 0.3 : 2, 'warmup', false),
+    warmup: positive(values.warmup, quick ? 0.3 : 1, 'warmup', false),
     connections: positive(values.connections, 10, 'connections', true),
     soak: values.soak === '0' ? 0 : positive(values.soak, quick ? 3 : 60, 'soak', false),
     out: values.out ?? defaultOut,
