@@ -40,7 +40,13 @@ export type Need =
   /** `include_peer_events=true`. */
   | { readonly peerEvents: true }
   /** `include_breakout_rooms=true`. */
-  | { readonly breakoutRooms: true };
+  | { readonly breakoutRooms: true }
+  /**
+   * No query parameter: the peer report's quality sample series, kept with the record. Without
+   * it they are dropped as soon as the report is read, since nothing will read them, and a report
+   * loaded without them cannot answer a field that wants them.
+   */
+  | { readonly series: true };
 
 /** How one field is answered. A field with no rule (and no default) is free: no call, no section. */
 export interface FieldRule {
@@ -116,6 +122,10 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   'PeerReportMetadata.ipInformation': { needs: { section: 'ip_information' } },
   'PeerReportMetadata.pcMetadata': { needs: { section: 'precall_network_information' } },
   'PeerReportMetadata.events': { needs: { section: 'events' } },
+  'AudioQuality.producer': { needs: { series: true } },
+  'AudioQuality.consumer': { needs: { series: true } },
+  'VideoQuality.producer': { needs: { series: true } },
+  'VideoQuality.consumer': { needs: { series: true } },
 };
 
 /**
@@ -133,13 +143,15 @@ const TYPE_DEFAULTS: Readonly<Record<string, FieldRule>> = {
 };
 
 /**
- * The resource each section container belongs to: its rules apply only inside it, because the
+ * The resource each type below a resource belongs to: its rules apply only inside it, because the
  * participant's statistics types (PeerStats, QualityStats) also occur inside a Dyte-era peer
  * report, whose own rule (`PeerReport.peerStats`) already asks for all of it.
  */
-export const CONTAINER_OWNERS: Readonly<Record<string, Resource>> = {
+export const TYPE_OWNERS: Readonly<Record<string, Resource>> = {
   PeerStats: 'participant',
   PeerReportMetadata: 'peerReport',
+  AudioQuality: 'peerReport',
+  VideoQuality: 'peerReport',
 };
 
 const FREE: FieldRule = {};

@@ -216,7 +216,8 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
     'peer_report',
     peerReportResource,
     peerKey,
-    (key: PeerKey, need, shareable) => client.getPeerReport(key, sectionQuery(need), shareable),
+    (key: PeerKey, need, shareable) =>
+      client.getPeerReport(key, sectionQuery(need), shareable, { series: need.series }),
   );
   const sessions = sectioned(
     'session',

@@ -16,7 +16,7 @@ import type {
   SelectionNode,
   SelectionSetNode,
 } from 'graphql';
-import { CONTAINER_OWNERS, FILTER_VALUES, resourceOfType, ruleFor } from './field-costs.js';
+import { TYPE_OWNERS, FILTER_VALUES, resourceOfType, ruleFor } from './field-costs.js';
 import type { FilterValue, Resource } from './field-costs.js';
 
 /** What one upstream call for a participant or peer report must return. */
@@ -26,6 +26,8 @@ export interface SectionNeed {
   readonly sections: ReadonlySet<FilterValue>;
   /** `include_peer_events=true`. */
   readonly peerEvents: boolean;
+  /** The peer report's quality sample series are selected: keep them (see field-costs.ts). */
+  readonly series: boolean;
 }
 
 export interface SessionNeed {
@@ -44,6 +46,7 @@ interface MutableNeed {
   all: boolean;
   sections: Set<FilterValue>;
   peerEvents: boolean;
+  series: boolean;
   breakoutRooms: boolean;
 }
 
@@ -51,6 +54,7 @@ const emptyNeed = (): MutableNeed => ({
   all: false,
   sections: new Set(),
   peerEvents: false,
+  series: false,
   breakoutRooms: false,
 });
 
@@ -100,13 +104,14 @@ function analyseOperation(
   const record = (typeName: string, fieldName: string, inside: Resource | undefined) => {
     const { needs: need } = ruleFor(typeName, fieldName);
     if (need === undefined) return;
-    // A container's rules hold only inside its own resource (see CONTAINER_OWNERS).
-    const owner = resourceOfType(typeName) ?? CONTAINER_OWNERS[typeName];
+    // A type's rules hold only inside its own resource (see TYPE_OWNERS).
+    const owner = resourceOfType(typeName) ?? TYPE_OWNERS[typeName];
     if (owner === undefined || owner !== inside) return;
     const target = needs[owner];
     if ('section' in need) target.sections.add(need.section);
     else if ('all' in need) target.all = true;
     else if ('peerEvents' in need) target.peerEvents = true;
+    else if ('series' in need) target.series = true;
     else target.breakoutRooms = true;
   };
 
@@ -151,10 +156,11 @@ function analyseOperation(
 
   const rootType = schema.getRootType(operation.operation);
   if (rootType) walk(operation.selectionSet, rootType, undefined);
-  const section = ({ all, sections, peerEvents }: MutableNeed): SectionNeed => ({
+  const section = ({ all, sections, peerEvents, series }: MutableNeed): SectionNeed => ({
     all,
     sections,
     peerEvents,
+    series,
   });
   return {
     needs: {
@@ -210,6 +216,7 @@ export function sectionQuery(need: SectionNeed): Record<string, string | undefin
 /** Whether a response fetched for `have` contains everything `want` needs. */
 export function coversSections(have: SectionNeed, want: SectionNeed): boolean {
   if (want.peerEvents && !have.peerEvents) return false;
+  if (want.series && !have.series) return false;
   if (have.all) return true;
   if (want.all) return false;
   return [...want.sections].every((section) => have.sections.has(section));
@@ -217,5 +224,5 @@ export function coversSections(have: SectionNeed, want: SectionNeed): boolean {
 
 export function sectionNeedKey(need: SectionNeed): string {
   const { filters, include_peer_events: peerEvents } = sectionQuery(need);
-  return `${filters ?? '*'}|${peerEvents ?? ''}`;
+  return `${filters ?? '*'}|${peerEvents ?? ''}|${need.series ? 'series' : ''}`;
 }

@@ -4,6 +4,7 @@ import {
   readParticipantDetails,
   readParticipantList,
   readPeerReport,
+  readPeerReportWithoutSeries,
   readSession,
   readSessionList,
 } from './envelopes.js';
@@ -52,7 +53,13 @@ export interface UpstreamClient {
     query: Query,
     call: CallContext,
   ): Promise<Sized<ParticipantDetailsRecord>>;
-  getPeerReport(key: PeerKey, query: Query, call: CallContext): Promise<Sized<PeerReportRecord>>;
+  /** `series: false` drops the report's quality sample series unread (readPeerReportWithoutSeries). */
+  getPeerReport(
+    key: PeerKey,
+    query: Query,
+    call: CallContext,
+    options?: { readonly series: boolean },
+  ): Promise<Sized<PeerReportRecord>>;
   close(): Promise<void>;
 }
 
@@ -86,9 +93,14 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       const path = `${sessionPath(key)}/participants/${segment(key.participantId)}`;
       return getJson(path, query, readParticipantDetails, call);
     },
-    getPeerReport(key, query, call) {
+    getPeerReport(key, query, call, options = { series: true }) {
       const path = `${appPath(key)}/sessions/peer-report/${segment(key.peerId)}`;
-      return getJson(path, query, readPeerReport, call);
+      return getJson(
+        path,
+        query,
+        options.series ? readPeerReport : readPeerReportWithoutSeries,
+        call,
+      );
     },
     close: () => transport.close(),
   };

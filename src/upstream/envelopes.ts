@@ -1,5 +1,6 @@
-import { upstreamBadResponse } from './errors.js';
+import { MalformedLeaf, upstreamBadResponse } from './errors.js';
 import { PeerReportRecord } from './peer-report-record.js';
+import type { PeerReportQualityRecord } from './peer-report-schemas.js';
 import { ParticipantBasicsRecord, ParticipantDetailsRecord } from './schemas.js';
 import { PagingRecord, SessionRecord } from './session-schemas.js';
 import type { ReadContext, Shape } from './wire.js';
@@ -95,4 +96,35 @@ export function readPeerReport(body: unknown, at: ReadContext): PeerReportRecord
   const data = successData(body);
   const wrapped = data['participant'];
   return resource(PeerReportRecord, isObject(wrapped) ? wrapped : data, at, 'peer report');
+}
+
+/** The keys of `peer_report.quality` that hold sample series (see PeerReportQualityRecord). */
+const QUALITY_SERIES = [
+  'audio_producer',
+  'audio_consumer',
+  'video_producer',
+  'video_consumer',
+  'screenshare_audio_producer',
+  'screenshare_audio_consumer',
+  'screenshare_video_producer',
+  'screenshare_video_consumer',
+] as const satisfies readonly (keyof PeerReportQualityRecord)[];
+
+/**
+ * A peer report read for an operation that selects none of its sample series: they are dropped
+ * unread, so the unread payload (95% of a quality report) is garbage at once instead of living as
+ * long as the request and the cache entry. The loaders ask for this only when no field of the
+ * operation wants a series (SectionNeed.series), and such a report never answers one that does.
+ */
+export function readPeerReportWithoutSeries(body: unknown, at: ReadContext): PeerReportRecord {
+  const report = readPeerReport(body, at);
+  const container = report.peer_report;
+  if (container === null || container instanceof MalformedLeaf) return report;
+  const { quality } = container;
+  if (quality === null || quality instanceof MalformedLeaf) return report;
+  const kept: PeerReportQualityRecord = {
+    ...quality,
+    ...Object.fromEntries(QUALITY_SERIES.map((key) => [key, null])),
+  };
+  return { ...report, peer_report: { ...container, quality: kept } };
 }

@@ -150,6 +150,32 @@ describe('needsForOperation', () => {
     ).toBe('events,quality_stats');
   });
 
+  it('keeps the quality series only when a sample list is selected, however it is reached', () => {
+    const series = (source: string, variables: Record<string, unknown> = {}) => {
+      const { operation, fragments } = operationOf(source);
+      return needsForOperation(schema, operation, fragments, variables).peerReport.series;
+    };
+    expect(
+      series(
+        '{ peerReport(peerId: "p") { quality { audio { producerCumulative { rtt { avg } } } } } }',
+      ),
+    ).toBe(false);
+    expect(
+      series('{ peerReport(peerId: "p") { quality { video { consumer { timestamp } } } } }'),
+    ).toBe(true);
+    expect(
+      series(
+        '{ participant(sessionId: "s", participantId: "p") { peerReport { quality { screenshareAudio { ...S } } } } } fragment S on AudioQuality { producer { timestamp } }',
+      ),
+    ).toBe(true);
+    expect(
+      series(
+        'query($skip: Boolean = true) { peerReport(peerId: "p") { quality { audio { producer @skip(if: $skip) { timestamp } } } } }',
+        { skip: true },
+      ),
+    ).toBe(false);
+  });
+
   it('notices breakout rooms', () => {
     expect(needsOf('{ session(sessionId: "s") { breakoutRooms { id } } }').breakoutRooms).toBe(
       true,
@@ -163,7 +189,20 @@ describe('coversSections', () => {
     all: false,
     sections: new Set(sections) as SectionNeed['sections'],
     peerEvents: false,
+    series: false,
     ...extra,
+  });
+
+  it('serves a need for the quality series only from a report that kept them', () => {
+    expect(coversSections(need(['quality_stats']), need(['quality_stats'], { series: true }))).toBe(
+      false,
+    );
+    expect(coversSections(need([], { all: true }), need(['quality_stats'], { series: true }))).toBe(
+      false,
+    );
+    expect(coversSections(need(['quality_stats'], { series: true }), need(['quality_stats']))).toBe(
+      true,
+    );
   });
 
   it('serves a narrower need from a wider response, never the reverse', () => {
