@@ -56,6 +56,15 @@ export function indexSeed(data: SeedData): Pick<HandlerContext, 'sessions' | 'pe
   return { sessions, peers };
 }
 
+/**
+ * The memo key of a participant's heavy sections: its peer id, and for a peer of a LIVE session also the instant the
+ * clock observes it at (its sections change with every tick until it leaves).
+ */
+const memoKeyOf = (participant: SeedParticipant): string =>
+  participant.live === undefined
+    ? participant.record.id
+    : `${participant.record.id}@${participant.live.observedMs}`;
+
 const ok = (data: Json, extra: JsonObject = {}): JsonObject => ({ success: true, data, ...extra });
 
 type SortOrder = 'ASC' | 'DESC';
@@ -213,7 +222,7 @@ function statsOf(
 ): HeavySections<ParticipantStats> {
   return {
     get: () =>
-      context.memo(`${participant.record.id}:stats`, () =>
+      context.memo(`${memoKeyOf(participant)}:stats`, () =>
         buildParticipantStats(context.data.seed, participant),
       ),
   };
@@ -249,15 +258,16 @@ export function getPeerReport(context: HandlerContext, peerId: string, query: Qu
   const participant = context.peers.get(id);
   if (participant === undefined) throw notFound(`No peer found with id ${peerId}`);
   const { seed } = context.data;
+  const key = memoKeyOf(participant);
   return ok(
     peerReport(
       participant,
       {
         metadata: {
-          get: () => context.memo(`${id}:metadata`, () => buildPeerMetadata(seed, participant)),
+          get: () => context.memo(`${key}:metadata`, () => buildPeerMetadata(seed, participant)),
         },
         quality: {
-          get: () => context.memo(`${id}:quality`, () => buildPeerQuality(seed, participant)),
+          get: () => context.memo(`${key}:quality`, () => buildPeerQuality(seed, participant)),
         },
       },
       context.knobs,

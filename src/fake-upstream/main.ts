@@ -9,6 +9,11 @@ const Env = z.object({
   FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   FAKE_SEED: z.coerce.number().int().default(DEFAULT_SEED),
   FAKE_VERSION: z.enum(FAKE_VERSIONS).default('default'),
+  // Unset or empty: LIVE sessions stay live.
+  FAKE_LIVE_SESSION_MINUTES: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().min(0).optional(),
+  ),
 });
 
 const parsed = Env.safeParse(process.env);
@@ -26,6 +31,7 @@ const fake = await startFakeUpstream({
   port: env.FAKE_PORT,
   seed: env.FAKE_SEED,
   version: env.FAKE_VERSION,
+  liveSessionMinutes: env.FAKE_LIVE_SESSION_MINUTES,
 });
 
 const app = `${fake.url}/accounts/${fake.accountId}/realtime/kit/${fake.appId}`;
@@ -37,7 +43,11 @@ console.log(
     `  account id      ${fake.accountId}`,
     `  app id          ${fake.appId}`,
     `  ended session   ${fake.demo.endedSessionId}`,
-    `  live session    ${fake.demo.liveSessionId}`,
+    `  live session    ${fake.demo.liveSessionId} (${
+      env.FAKE_LIVE_SESSION_MINUTES === undefined
+        ? 'goes on as time passes, stays live'
+        : `goes on as time passes, ends ${env.FAKE_LIVE_SESSION_MINUTES} min after start`
+    })`,
     `  large session   ${fake.demo.largeSessionId}`,
     `  participant     ${fake.demo.participantId} (also its peer id)`,
     '',

@@ -78,7 +78,7 @@ const LARGE_PLAN_INDEX = 2;
 const iso = (ms: number): string => new Date(ms).toISOString();
 const minutesBetween = (fromMs: number, toMs: number): number => round((toMs - fromMs) / MINUTE, 2);
 
-interface Attendee {
+export interface Attendee {
   readonly userId: string;
   readonly displayName: string;
   readonly customId: string;
@@ -93,7 +93,7 @@ interface Attendee {
 }
 
 /** One continuous presence of a peer in the call; a rejoin is a second stint of the same attendee. */
-interface Stint {
+export interface Stint {
   readonly attendee: Attendee;
   readonly peerId: string;
   readonly joinMs: number;
@@ -124,9 +124,9 @@ function randomCallProfile(rng: Random, mobile: boolean): CallProfile {
   return 'good';
 }
 
-function createAttendee(
+export function createAttendee(
   rng: Random,
-  plan: SessionPlan,
+  plan: Pick<SessionPlan, 'pinned' | 'type'>,
   index: number,
   usedNames: Set<string>,
 ): Attendee {
@@ -226,7 +226,7 @@ function maxConcurrent(stints: readonly Stint[]): number {
   return max;
 }
 
-function toParticipant(
+export function toParticipant(
   rng: Random,
   sessionId: string,
   stint: Stint,

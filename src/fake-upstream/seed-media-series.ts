@@ -1,7 +1,7 @@
 import { round } from './random.js';
 import type { Random } from './random.js';
 import type { MediaSample } from './seed-cumulatives.js';
-import type { QualityLimitation } from './seed-timeline.js';
+import type { QualityLimitation, RandomAt } from './seed-timeline.js';
 
 /**
  * Producer and consumer sample series of a peer report, one builder per series kind, each with the keys the wire
@@ -9,7 +9,8 @@ import type { QualityLimitation } from './seed-timeline.js';
  * `bytes_sent` or `packets_sent`, only a video consumer has `fir_count` among the consumer keys, and so on.
  * Counters (packets, bytes, frames) are cumulative like WebRTC's getStats; per-interval measures (mos, jitter, rtt,
  * fps, jitter buffer delay) describe the ~7 s before each timestamp [I]. Sample `rtt` and `jitter` are in seconds,
- * `jitter_buffer_delay` in ms, cumulative latency blocks in ms [I, per the contract's units].
+ * `jitter_buffer_delay` in ms, cumulative latency blocks in ms [I, per the contract's units]. Each builder draws the
+ * random parts of sample i from `rngAt(i)` (see `randomAt`), so a LIVE peer's series grow without rewriting the past.
  */
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -137,7 +138,7 @@ function consumedStream(track: Track, consumer: Consumer) {
 
 /** A received audio track: receive-side counters only, since a consumer does not send (no rtt either). */
 export function audioConsumerSeries(
-  rng: Random,
+  rngAt: RandomAt,
   samples: readonly MediaSample[],
   track: Track,
   consumer: Consumer,
@@ -147,7 +148,8 @@ export function audioConsumerSeries(
   let lost = 0;
   let concealment = 0;
   let emitted = 0;
-  return samples.map(({ condition, seconds }): AudioConsumerSample => {
+  return samples.map(({ condition, seconds }, index): AudioConsumerSample => {
+    const rng = rngAt(index);
     const packets = Math.round(seconds * AUDIO_PACKETS_PER_SECOND);
     const intervalLost = Math.round((packets * condition.lossPct) / 100);
     const bytes = Math.round((condition.audioKbps * 1000 * seconds) / 8);
@@ -203,7 +205,7 @@ function videoInterval(rng: Random, sample: MediaSample, first: boolean): VideoI
 }
 
 export function videoProducerSeries(
-  rng: Random,
+  rngAt: RandomAt,
   samples: readonly MediaSample[],
   track: Track,
 ): VideoProducerSample[] {
@@ -220,6 +222,7 @@ export function videoProducerSeries(
   let unlimitedSeconds = 0;
   let previousWidth = samples[0]?.condition.frameWidth ?? 0;
   return samples.map((sample, index): VideoProducerSample => {
+    const rng = rngAt(index);
     const { condition, seconds } = sample;
     const interval = videoInterval(rng, sample, index === 0);
     packetsSent += interval.packets;
@@ -266,7 +269,7 @@ export function videoProducerSeries(
 
 /** A received video track; `fir_count` here counts the full-intra requests this receiver sent. */
 export function videoConsumerSeries(
-  rng: Random,
+  rngAt: RandomAt,
   samples: readonly MediaSample[],
   track: Track,
   consumer: Consumer,
@@ -280,6 +283,7 @@ export function videoConsumerSeries(
   let fir = 0;
   let emitted = 0;
   return samples.map((sample, index): VideoConsumerSample => {
+    const rng = rngAt(index);
     const { condition } = sample;
     const interval = videoInterval(rng, sample, index === 0);
     const intervalDropped = Math.round((interval.frames * condition.lossPct) / 100);

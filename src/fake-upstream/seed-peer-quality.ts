@@ -17,7 +17,7 @@ import {
 } from './seed-media-series.js';
 import type { Consumer, Track, VideoProducerSample } from './seed-media-series.js';
 import type { SeedParticipant } from './seed-types.js';
-import { conditionSeries, sampleInstants } from './seed-timeline.js';
+import { callInstants, conditionSeries, randomAt, sampleInstants } from './seed-timeline.js';
 
 /**
  * `peer_report.quality`: ONE FLAT OBJECT of sixteen keys, as the wire has it (the published OpenAPI's
@@ -38,7 +38,8 @@ const POOR_SCREEN_BELOW_WIDTH = 1280;
 function buildQuality(seed: number, participant: SeedParticipant, rng: Random): JsonObject {
   const { profile, record } = participant;
   const joinMs = Date.parse(record.joined_at);
-  const instants = sampleInstants(seed, participant);
+  const { instants, fixed } = callInstants(seed, participant);
+  const rngOf = (series: string) => randomAt(rng, fixed, seed, participant, series);
   const uplink = withIntervals(conditionSeries(seed, participant, instants, 'uplink'), joinMs);
   const downlink = withIntervals(conditionSeries(seed, participant, instants, 'downlink'), joinMs);
   const track = (mid: string): Track => ({
@@ -52,9 +53,21 @@ function buildQuality(seed: number, participant: SeedParticipant, rng: Random): 
   });
 
   const audioProducer = profile.producesAudio ? audioProducerSeries(uplink, track('0')) : [];
-  const audioConsumer = audioConsumerSeries(rng, downlink, track('0'), consumerOf());
-  const videoProducer = profile.producesVideo ? videoProducerSeries(rng, uplink, track('1')) : [];
-  const videoConsumer = videoConsumerSeries(rng, downlink, track('1'), consumerOf());
+  const audioConsumer = audioConsumerSeries(
+    rngOf('audio_consumer'),
+    downlink,
+    track('0'),
+    consumerOf(),
+  );
+  const videoProducer = profile.producesVideo
+    ? videoProducerSeries(rngOf('video_producer'), uplink, track('1'))
+    : [];
+  const videoConsumer = videoConsumerSeries(
+    rngOf('video_consumer'),
+    downlink,
+    track('1'),
+    consumerOf(),
+  );
 
   let screenProducer: VideoProducerSample[] = [];
   if (profile.screenshare !== null) {
@@ -70,7 +83,8 @@ function buildQuality(seed: number, participant: SeedParticipant, rng: Random): 
       })),
       fromMs,
     );
-    screenProducer = videoProducerSeries(rng, screenSamples, track('2'));
+    // A screen share lies before the fake's start (late joiners never share), so its series never grows.
+    screenProducer = videoProducerSeries(() => rng, screenSamples, track('2'));
   }
 
   // Key order as the Dyte v2 example sends it: the series, consumers first, then the cumulatives.

@@ -1,8 +1,14 @@
 import type { JsonObject } from './json.js';
 import { createRandom, hashSeed, round } from './random.js';
 import type { SeedParticipant } from './seed-types.js';
-import { SEED_NOW } from './seed-data.js';
-import { callEvents, conditionSeries, profileParams, sampleInstants } from './seed-timeline.js';
+import {
+  callEndMs,
+  callEvents,
+  callInstants,
+  conditionSeries,
+  profileParams,
+  randomAt,
+} from './seed-timeline.js';
 
 /**
  * The stats sections of "participant details" (spec versions A–C): `peer_stats` and one `quality_stats` entry.
@@ -47,21 +53,25 @@ export function buildParticipantStats(
   const params = profileParams(profile.callProfile);
   const turnOnly = profile.callProfile === 'turn-only';
 
-  const instants = sampleInstants(seed, participant);
+  const { instants, fixed } = callInstants(seed, participant);
   const conditions = conditionSeries(seed, participant, instants, 'uplink');
-  const audioStats = conditions.map((sample) => ({
+  const audioRng = randomAt(rng, fixed, seed, participant, 'audio_stats');
+  const videoRng = randomAt(rng, fixed, seed, participant, 'video_stats');
+  const audioStats = conditions.map((sample, index) => ({
     timestamp: iso(sample.atMs),
-    concealment_events: Math.round(sample.lossPct * rng.float(0.5, 1.5)),
+    concealment_events: Math.round(sample.lossPct * audioRng(index).float(0.5, 1.5)),
     packets_lost: Math.round((350 * sample.lossPct) / 100),
     jitter: sample.jitterMs,
     quality: sample.mos,
   }));
   const videoStats = profile.producesVideo
-    ? conditions.map((sample) => ({
+    ? conditions.map((sample, index) => ({
         timestamp: iso(sample.atMs),
         frame_width: sample.frameWidth,
         frame_height: sample.frameHeight,
-        frames_dropped: Math.round(sample.fps * 7 * (sample.lossPct / 100) * rng.float(0.5, 1.2)),
+        frames_dropped: Math.round(
+          sample.fps * 7 * (sample.lossPct / 100) * videoRng(index).float(0.5, 1.2),
+        ),
         frames_per_second: sample.fps,
         packets_lost: Math.round((sample.videoKbps * 7 * sample.lossPct) / 100 / 9.6),
         jitter: sample.jitterMs,
@@ -117,7 +127,7 @@ export function buildParticipantStats(
     qualityStats: {
       peer_id: record.id,
       start: record.joined_at,
-      end: record.left_at ?? SEED_NOW,
+      end: record.left_at ?? iso(callEndMs(participant)),
       average_quality: round(mean(conditions.map((sample) => sample.mos)), 2),
       audio_bandwidth: round(mean(conditions.map((sample) => sample.audioKbps)), 1),
       video_bandwidth: profile.producesVideo

@@ -1,4 +1,5 @@
 import { createRandom, hashSeed, round } from './random.js';
+import type { Random } from './random.js';
 import type { CallProfile, SeedParticipant } from './seed-types.js';
 import { SEED_NOW } from './seed-data.js';
 
@@ -63,9 +64,79 @@ export function profileParams(profile: CallProfile): ProfileParams {
   return PROFILE_PARAMS[profile];
 }
 
-/** When this peer's stats end: when it left, or the fake's "now" while it is still in the call. */
+const NOW_MS = Date.parse(SEED_NOW);
+
+/**
+ * When this peer's stats end: when it left, or while it is still in the call the fake's "now" (the seed's, or the
+ * instant the fake's clock observes a LIVE session at).
+ */
 export function callEndMs(participant: SeedParticipant): number {
-  return Date.parse(participant.record.left_at ?? SEED_NOW);
+  const { left_at: leftAt } = participant.record;
+  return leftAt === null ? (participant.live?.observedMs ?? NOW_MS) : Date.parse(leftAt);
+}
+
+/**
+ * Picks the random stream for the sample at `index` of a series. Samples below `fixed` draw from the series' shared
+ * stream, exactly as at the fake's start; later ones (taken after it, in a LIVE session) from a stream of their own
+ * per series, so a series that grows keeps every earlier sample, and the others keep theirs.
+ */
+export type RandomAt = (index: number) => Random;
+
+export function randomAt(
+  shared: Random,
+  fixed: number,
+  seed: number,
+  participant: SeedParticipant,
+  series: string,
+): RandomAt {
+  let own: Random | undefined;
+  return (index) => {
+    if (index < fixed) return shared;
+    own ??= createRandom(hashSeed(seed, participant.record.id, 'live-series', series));
+    return own;
+  };
+}
+
+/** A call's sample instants, and how many of them were taken by the fake's start (all, outside LIVE sessions). */
+export interface CallInstants {
+  readonly instants: readonly number[];
+  readonly fixed: number;
+}
+
+/**
+ * The instants of a call's main series. Outside LIVE sessions: `sampleInstants`. In one, the samples up to the
+ * fake's start are those, and the clock adds one in each 7 s tick since the start (j-th after the start in
+ * `(start + (j−1)·7 s, start + j·7 s]`, about 7 s after the one before), so N ticks add exactly N samples to every
+ * series of a peer still in the call. A peer that joined later samples every ~7 s from its join.
+ */
+export function callInstants(seed: number, participant: SeedParticipant): CallInstants {
+  const { live } = participant;
+  if (live === undefined) {
+    const instants = sampleInstants(seed, participant);
+    return { instants, fixed: instants.length };
+  }
+  const endMs = callEndMs(participant);
+  const joinMs = Date.parse(participant.record.joined_at);
+  const rng = createRandom(hashSeed(seed, participant.record.id, 'live-instants'));
+  if (live.joinedAfterStart) {
+    const instants: number[] = [];
+    for (let j = 1; instants.length < MAX_SAMPLES; j += 1) {
+      const at = joinMs + j * SAMPLE_INTERVAL_MS + (j === 1 ? 0 : rng.int(-150, 150));
+      if (at > endMs) break;
+      instants.push(at);
+    }
+    return { instants, fixed: 0 };
+  }
+  const instants = sampleInstants(seed, participant, undefined, Math.min(endMs, live.startMs));
+  const fixed = instants.length;
+  const lagMs = live.startMs - (instants.at(-1) ?? joinMs);
+  for (let j = 1; instants.length < MAX_SAMPLES; j += 1) {
+    const phase = Math.min(SAMPLE_INTERVAL_MS - 1, Math.max(0, lagMs + rng.int(-150, 150)));
+    const at = live.startMs + j * SAMPLE_INTERVAL_MS - phase;
+    if (at > endMs) break;
+    instants.push(at);
+  }
+  return { instants, fixed };
 }
 
 /** Sample instants from join to end, about every 7 s (the SDK's timer drifts by a few ms). */
@@ -124,7 +195,15 @@ export function callEvents(seed: number, participant: SeedParticipant): Timeline
   const createdMs = Date.parse(record.created_at);
   const joinMs = Date.parse(record.joined_at);
   const endMs = callEndMs(participant);
-  const span = endMs - joinMs;
+  // In-call moments are spread over the call as the fake's start saw it, or over a late joiner's planned stay.
+  const { live } = participant;
+  const spanEndMs =
+    live === undefined
+      ? endMs
+      : live.joinedAfterStart
+        ? live.plannedEndMs
+        : Math.min(endMs, live.startMs);
+  const span = spanEndMs - joinMs;
   const at = (fraction: number): number => joinMs + Math.floor(span * fraction);
   const events: TimelineEvent[] = [
     { type: 'precall_begin', atMs: createdMs + rng.int(50, 200), metadata: {} },
@@ -183,5 +262,9 @@ export function callEvents(seed: number, participant: SeedParticipant): Timeline
     if (profile.producesAudio)
       events.push({ type: 'audio_off', atMs: endMs - rng.int(10, 35), metadata: {} });
   }
-  return events.sort((a, b) => a.atMs - b.atMs);
+  events.sort((a, b) => a.atMs - b.atMs);
+  // A late joiner's moments still ahead of the clock have not happened yet.
+  return live?.joinedAfterStart === true
+    ? events.filter((event) => event.atMs <= live.observedMs)
+    : events;
 }

@@ -88,6 +88,23 @@ export interface SeedParticipant {
   readonly record: ParticipantRecord;
   readonly profile: ParticipantProfile;
   readonly peerEvents: readonly PeerEventRecord[];
+  /**
+   * Only on a participant of a LIVE session as the fake's clock sees it (`live.ts`): the seed's own records never
+   * carry it, and the series generators then behave exactly as they always did.
+   */
+  readonly live?: LivePresence;
+}
+
+/** What the fake's clock adds to a participant of a LIVE session. */
+export interface LivePresence {
+  /** Epoch ms of the fake's start (`SEED_NOW`): samples up to it keep the values they had at the start. */
+  readonly startMs: number;
+  /** Epoch ms the call is seen at: the clock's 7 s tick, or the leave once the participant has left. */
+  readonly observedMs: number;
+  /** True for a peer that joined after the fake's start (then `plannedEndMs` is its planned leave). */
+  readonly joinedAfterStart: boolean;
+  /** Where a late joiner's in-call events are spread to; those after `observedMs` are not sent yet. */
+  readonly plannedEndMs: number;
 }
 
 export interface SeedSession {

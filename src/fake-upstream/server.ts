@@ -27,11 +27,20 @@ import {
 } from './handlers.js';
 import type { HandlerContext } from './handlers.js';
 import type { JsonObject } from './json.js';
+import { createLiveWorld } from './live.js';
+import type { LiveWorld } from './live.js';
 import type { Query } from './query.js';
 import { createRateLimiter } from './rate-limit.js';
 import { BASE_PATH, matchRoute, routeLabel } from './routes.js';
 import type { RouteMatch } from './routes.js';
-import { ACCOUNT_ID, APP_ID, canonicalAppId, resolveTenants, sha256 } from './tenants.js';
+import {
+  ACCOUNT_ID,
+  APP_ID,
+  canonicalAppId,
+  participantMark,
+  resolveTenants,
+  sha256,
+} from './tenants.js';
 import type { ResolvedTenant } from './tenants.js';
 import type {
   FakeCall,
@@ -55,6 +64,14 @@ export const authHashOf = (header: string): string => sha256(header).slice(0, 16
 /** A tenant's data with what the handlers need beside it; the memo is per tenant, as peer ids are. */
 interface ServedTenant extends ResolvedTenant {
   readonly context: Omit<HandlerContext, 'knobs'>;
+  /** Its LIVE sessions as the clock sees them: `data`, `sessions` and `peers` at an elapsed time. */
+  readonly live: LiveWorld;
+}
+
+/** Real time since `startFakeUpstream` was called, for demos: LIVE sessions go on as the minutes pass. */
+function realClock(): () => number {
+  const startedAt = performance.now();
+  return () => performance.now() - startedAt;
 }
 
 export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Promise<FakeUpstream> {
@@ -62,6 +79,14 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   if (!Number.isSafeInteger(seed)) throw new RangeError('seed must be an integer');
   let version = options.version ?? 'default';
   if (!isFakeVersion(version)) throw new RangeError(`unknown version ${String(version)}`);
+  const { liveSessionMinutes } = options;
+  if (
+    liveSessionMinutes !== undefined &&
+    !(Number.isFinite(liveSessionMinutes) && liveSessionMinutes >= 0)
+  ) {
+    throw new RangeError('liveSessionMinutes must be a number ≥ 0');
+  }
+  const clock = options.clock ?? realClock();
 
   // Accepted tokens are held as hashes, so the fake never keeps a raw token past start-up.
   const directory = resolveTenants({
@@ -80,6 +105,11 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
           memo: createBoundedMemo(MEMO_ENTRIES),
           ...indexSeed(tenant.data),
         },
+        live: createLiveWorld({
+          data: tenant.data,
+          endAfterMs: liveSessionMinutes === undefined ? null : liveSessionMinutes * 60_000,
+          mapJoiner: options.markTenants === true ? participantMark(tenant.accountId) : undefined,
+        }),
       },
     ]),
   );
@@ -103,7 +133,11 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
   }
 
   function dispatch(tenant: ServedTenant, route: RouteMatch, query: Query): JsonObject {
-    const context: HandlerContext = { ...tenant.context, knobs: versionKnobs(version) };
+    const context: HandlerContext = {
+      ...tenant.context,
+      ...tenant.live.at(clock()),
+      knobs: versionKnobs(version),
+    };
     switch (route.endpoint) {
       case 'sessions':
         return listSessions(context, query);

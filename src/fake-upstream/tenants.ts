@@ -133,12 +133,19 @@ function withTenantMarks(data: SeedData): SeedData {
       ...record,
       meeting_display_name: `${accountId}: ${record.meeting_display_name}`,
     }),
-    (participant) => ({
-      ...participant,
-      record: {
-        ...participant.record,
-        custom_participant_id: `${accountId}:${participant.record.custom_participant_id}`,
-      },
-    }),
+    participantMark(accountId),
   );
+}
+
+/** The mark of one participant, also for those who join a LIVE session after the fake's start (`live.ts`). */
+export function participantMark(
+  accountId: string,
+): (participant: SeedParticipant) => SeedParticipant {
+  return (participant) => ({
+    ...participant,
+    record: {
+      ...participant.record,
+      custom_participant_id: `${accountId}:${participant.record.custom_participant_id}`,
+    },
+  });
 }

@@ -111,6 +111,21 @@ export interface FakeUpstreamOptions {
   version?: FakeVersion;
   /** Fixed window per token; default 250 requests per 10 s, RealtimeKit's published limit. */
   rateLimit?: { quota: number; windowSeconds: number };
+  /**
+   * The fake's clock: milliseconds elapsed since its start, read on every request. At 0 (the start) the data is the
+   * seed's, as at `SEED_NOW`; later, LIVE sessions go on (see `live.ts`): peers leave and join, every peer still in
+   * gains a quality sample per 7 s tick, and the sessions' counts follow. The world changes only from one 7 s tick to
+   * the next (the elapsed time is rounded down to a multiple of `SAMPLE_INTERVAL_MS`), and the same seed at the same
+   * elapsed time gives the same bytes. ENDED sessions never change. Default: real time since `startFakeUpstream` was
+   * called (for demos); tests inject one, e.g. `() => 0` for the state at the start, or a variable they advance.
+   */
+  clock?: () => number;
+  /**
+   * Minutes after the fake's start (by `clock`) at which its LIVE sessions end: from then on they are ENDED, with
+   * `ended_at` that instant, everyone still in the call having left then. A number ≥ 0 (fractions allowed).
+   * Default: LIVE sessions stay live forever. `npm run fake` reads it from `FAKE_LIVE_SESSION_MINUTES`.
+   */
+  liveSessionMinutes?: number;
   /** Default 127.0.0.1. */
   host?: string;
   /** Default 0 (any free port). */
