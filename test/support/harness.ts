@@ -56,7 +56,8 @@ const leanLane = process.env['GATEWAY_PATH'] !== 'yoga';
  * server-held token unset: requests authenticate with their own header unless a test says otherwise.
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fake = await startFakeUpstream({ tokens: [DEMO_TOKEN], ...options.fake });
+  // A frozen clock: the fake's LIVE sessions stay as at its start, so answers compare across requests and fakes.
+  const fake = await startFakeUpstream({ tokens: [DEMO_TOKEN], clock: () => 0, ...options.fake });
   const logLines: string[] = [];
   const served = await serveGateway(
     {
