@@ -7,10 +7,11 @@ let first: FakeUpstream;
 let twin: FakeUpstream;
 let other: FakeUpstream;
 beforeAll(async () => {
+  // Clocks frozen at the start: LIVE sessions change with time (live.test.ts compares fakes at later times).
   [first, twin, other] = await Promise.all([
-    startFakeUpstream({ seed: 7 }),
-    startFakeUpstream({ seed: 7 }),
-    startFakeUpstream({ seed: 8 }),
+    startFakeUpstream({ seed: 7, clock: () => 0 }),
+    startFakeUpstream({ seed: 7, clock: () => 0 }),
+    startFakeUpstream({ seed: 8, clock: () => 0 }),
   ]);
 });
 afterAll(async () => {
