@@ -14,7 +14,7 @@ import { SAMPLE_INTERVAL_MS } from './seed-timeline.js';
 /**
  * LIVE sessions that go on after the fake starts. The seed describes every session at `SEED_NOW`; the fake's start is
  * that instant, and `elapsedMs` after it a LIVE session is observed at `SEED_NOW + elapsedMs`, rounded down to the
- * 7 s sample tick: people who were in the call leave one by one (the host stays), others join (a few per 5 minutes,
+ * 7 s sample tick (an end shows at once): people who were in the call leave one by one (the host stays), others join (a few per 5 minutes,
  * each staying 3–40 minutes), every peer still in gains one quality sample per tick, and the session's counts follow.
  * With an end (`liveSessionMinutes`), the session is ENDED from that instant on: everyone still in leaves then and
  * nobody joins any more. ENDED sessions never change.
@@ -120,8 +120,9 @@ function scriptOf(
     const fromMs = START_MS + window * LIVE_WINDOW_MS;
     const drawn = rng.int(Math.floor(perWindow / 2), Math.ceil(perWindow * 1.5));
     const count = window === 0 ? Math.max(1, drawn) : drawn;
+    // Not in a window's first 30 s, so the start itself (elapsed 0 and the first ticks) has nobody new.
     const joins = Array.from({ length: count }, () =>
-      rng.int(fromMs + SECOND, fromMs + LIVE_WINDOW_MS - SECOND),
+      rng.int(fromMs + 30 * SECOND, fromMs + LIVE_WINDOW_MS - SECOND),
     ).sort((a, b) => a - b);
     for (const joinMs of joins) {
       if (endMs !== null && joinMs >= endMs) break;
@@ -303,10 +304,10 @@ export function createLiveWorld({ data, endAfterMs, mapJoiner }: LiveWorldOption
   return {
     at(elapsedMs) {
       if (!Number.isFinite(elapsedMs)) throw new RangeError('the fake clock gave no finite time');
-      const tick = Math.floor(Math.max(0, elapsedMs) / SAMPLE_INTERVAL_MS);
-      let atMs = START_MS + tick * SAMPLE_INTERVAL_MS;
-      // Once the sessions have ended nothing changes any more: every later tick is the same view.
-      if (endMs !== null) atMs = Math.min(atMs, endMs);
+      const elapsed = Math.max(0, elapsedMs);
+      let atMs = START_MS + Math.floor(elapsed / SAMPLE_INTERVAL_MS) * SAMPLE_INTERVAL_MS;
+      // The end shows at once, not at the next tick; after it nothing changes: every later time is the same view.
+      if (endMs !== null && START_MS + elapsed >= endMs) atMs = endMs;
       return views(String(atMs), () => build(atMs));
     },
   };
