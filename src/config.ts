@@ -1,3 +1,4 @@
+import type { LiveSettings } from './live/hub.js';
 import { z } from 'zod';
 import type { SectionCacheSettings } from './cache/section-cache.js';
 import type { OperationLimits } from './plugins/operation-limits.js';
@@ -59,6 +60,9 @@ const EnvSchema = z.object({
   MAX_DIRECTIVES: optional(integer(0, 10_000)).default(30),
   MAX_FIELDS: optional(integer(1, 100_000)).default(1_500),
   MAX_UPSTREAM_CALLS_PER_OPERATION: optional(integer(1, 10_000)).default(120),
+  LIVE_POLL_INTERVAL_MS: optional(integer(100, 3_600_000)).default(7_000),
+  MAX_SUBSCRIPTIONS_PER_TOKEN: optional(integer(0, 100_000)).default(20),
+  MAX_SUBSCRIPTIONS: optional(integer(0, 1_000_000)).default(1_000),
   INTROSPECTION: optional(
     z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
   ).default(true),
@@ -146,6 +150,8 @@ export type AppConfig = {
   readonly corsOrigins: readonly string[];
   /** The cross-request cache of upstream resources. */
   readonly cache: SectionCacheSettings;
+  /** The shared polls of subscriptions. */
+  readonly live: LiveSettings;
 } & (
   | { readonly mode: 'demo' }
   | {
@@ -217,6 +223,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       maxDirectives: vars.MAX_DIRECTIVES,
       maxFields: vars.MAX_FIELDS,
       maxUpstreamCalls: vars.MAX_UPSTREAM_CALLS_PER_OPERATION,
+    },
+    live: {
+      intervalMs: vars.LIVE_POLL_INTERVAL_MS,
+      maxPerToken: vars.MAX_SUBSCRIPTIONS_PER_TOKEN,
+      maxTotal: vars.MAX_SUBSCRIPTIONS,
     },
     introspection: vars.INTROSPECTION,
     persistedDocumentsPath: vars.PERSISTED_DOCUMENTS_PATH,

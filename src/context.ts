@@ -6,6 +6,7 @@ import { createLoaders } from './loaders/index.js';
 import type { Loaders } from './loaders/index.js';
 import type { NeedsOf } from './loaders/needs.js';
 import type { InFlightLoads } from './cache/in-flight.js';
+import type { LiveHub, LiveWatch } from './live/hub.js';
 import type { LoaderObserver } from './observability/loader-observer.js';
 import type { UpstreamClient } from './upstream/client.js';
 import type { TokenKeyer } from './upstream/token-key.js';
@@ -15,6 +16,13 @@ export type GatewayContext = {
   readonly credentials: Credentials;
   readonly defaults: ScopeDefaults;
   readonly loaders: Loaders;
+  /**
+   * Fresh loaders (and a fresh operation deadline) from now on: each event of a subscription is
+   * its own read of upstream, not an answer from the first event's loaders.
+   */
+  renew(): void;
+  /** Joins a shared live poll with this request's token; undefined without a token or a hub. */
+  readonly live: { join(resource: string): LiveWatch } | undefined;
 };
 
 export interface ContextDependencies {
@@ -38,6 +46,8 @@ export interface ContextDependencies {
    * once, for both. Without it each keys the token itself.
    */
   readonly tokenKeyOf?: TokenKeyer;
+  /** The shared polls of subscriptions; without it subscriptions are refused. */
+  readonly live?: LiveHub;
 }
 
 /** What the context is built from, whichever server received the request. */
@@ -70,12 +80,10 @@ export function createContextFactory(deps: ContextDependencies) {
       authorization === '' || deps.tokenKeyOf === undefined
         ? undefined
         : deps.tokenKeyOf(authorization);
-    const deadline = Date.now() + deps.operationTimeoutMs;
-    let signal: AbortSignal | undefined;
-    return {
-      credentials,
-      defaults: deps.defaults,
-      loaders: createLoaders(
+    const loadersFor = (): Loaders => {
+      const deadline = Date.now() + deps.operationTimeoutMs;
+      let signal: AbortSignal | undefined;
+      return createLoaders(
         deps.client,
         {
           authorization,
@@ -99,7 +107,23 @@ export function createContextFactory(deps: ContextDependencies) {
               ? undefined
               : deps.cache?.forToken(authorization, cacheModeFor(request.cacheControl), tokenKey),
         },
-      ),
+      );
+    };
+    let loaders = loadersFor();
+    const { live } = deps;
+    return {
+      credentials,
+      defaults: deps.defaults,
+      get loaders() {
+        return loaders;
+      },
+      renew: () => {
+        loaders = loadersFor();
+      },
+      live:
+        live === undefined || tokenKey === undefined
+          ? undefined
+          : { join: (resource) => live.join(tokenKey, resource) },
     };
   };
 }

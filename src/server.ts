@@ -45,6 +45,9 @@ import { useUpstreamBudget } from './plugins/use-upstream-budget.js';
 import { resolvers } from './resolvers/index.js';
 import { createNeedsMemo } from './loaders/needs.js';
 import { createInFlightLoads } from './cache/in-flight.js';
+import { createLiveHub } from './live/hub.js';
+import type { LiveSettings } from './live/hub.js';
+import { useDistinctEvents } from './plugins/use-distinct-events.js';
 import { createUpstreamClient } from './upstream/client.js';
 import { createTokenKeyer } from './upstream/token-key.js';
 
@@ -79,6 +82,8 @@ export interface GatewayConfig {
   readonly leanLane?: boolean;
   /** The cross-request cache of upstream resources (maxEntries 0 turns it off). */
   readonly cache: SectionCacheSettings;
+  /** The shared polls of subscriptions; without it, the documented defaults. */
+  readonly live?: LiveSettings;
   readonly logger: Logger;
 }
 
@@ -181,7 +186,11 @@ export function createGateway(config: GatewayConfig): Gateway {
       ? undefined
       : loadPersistedDocuments(config.persistedDocumentsPath);
   const schema = createSchema<GatewayContext>({ typeDefs: loadTypeDefs(), resolvers });
+  const live = createLiveHub(
+    config.live ?? { intervalMs: 7_000, maxPerToken: 20, maxTotal: 1_000 },
+  );
   const createContext = createContextFactory({
+    live,
     client,
     concurrencyPerRequest: config.upstream.concurrencyPerRequest,
     operationTimeoutMs: config.limits.operationTimeoutMs,
@@ -205,6 +214,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     plugins: [
       useCompiledExecution(),
       useGraphQLJsFieldErrors(),
+      useDistinctEvents(),
       useResponseSizeLimit(config.limits.maxResponseBytes),
       useStableErrorCodes(),
       useCsrfPrevention(),
@@ -284,6 +294,8 @@ export function createGateway(config: GatewayConfig): Gateway {
           },
     beginShutdown: () => {
       readiness.beginShutdown();
+      // Open subscriptions complete now, so their streams end before the server closes.
+      live.close();
     },
     close: async () => {
       await Promise.all([client.close(), readiness.close()]);

@@ -1090,6 +1090,52 @@ export type SortOrder =
   | 'DESC';
 
 /**
+ * Live data: calls in progress, pushed as they change, over GraphQL over Server-Sent Events. Each
+ * subscription polls RealtimeKit every LIVE_POLL_INTERVAL_MS, and every subscriber of the same
+ * resource with the same token shares each poll (see the README's "Live data"). The first event is
+ * the current state, at once; after it, an event is sent only when the subscriber's own selection
+ * gives a different result. Errors carry `extensions.code` as for queries; TOO_MANY_SUBSCRIPTIONS
+ * refuses a subscription over MAX_SUBSCRIPTIONS_PER_TOKEN or MAX_SUBSCRIPTIONS.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** A peer's report as it grows (new quality samples about every 7 s); completes once the peer has left. */
+  peerReportUpdates: PeerReport;
+  /** A session as it changes; completes once the session has ENDED (after sending its final state). */
+  sessionUpdates: Session;
+};
+
+
+/**
+ * Live data: calls in progress, pushed as they change, over GraphQL over Server-Sent Events. Each
+ * subscription polls RealtimeKit every LIVE_POLL_INTERVAL_MS, and every subscriber of the same
+ * resource with the same token shares each poll (see the README's "Live data"). The first event is
+ * the current state, at once; after it, an event is sent only when the subscriber's own selection
+ * gives a different result. Errors carry `extensions.code` as for queries; TOO_MANY_SUBSCRIPTIONS
+ * refuses a subscription over MAX_SUBSCRIPTIONS_PER_TOKEN or MAX_SUBSCRIPTIONS.
+ */
+export type SubscriptionPeerReportUpdatesArgs = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  appId?: InputMaybe<Scalars['ID']['input']>;
+  peerId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live data: calls in progress, pushed as they change, over GraphQL over Server-Sent Events. Each
+ * subscription polls RealtimeKit every LIVE_POLL_INTERVAL_MS, and every subscriber of the same
+ * resource with the same token shares each poll (see the README's "Live data"). The first event is
+ * the current state, at once; after it, an event is sent only when the subscriber's own selection
+ * gives a different result. Errors carry `extensions.code` as for queries; TOO_MANY_SUBSCRIPTIONS
+ * refuses a subscription over MAX_SUBSCRIPTIONS_PER_TOKEN or MAX_SUBSCRIPTIONS.
+ */
+export type SubscriptionSessionUpdatesArgs = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  appId?: InputMaybe<Scalars['ID']['input']>;
+  sessionId: Scalars['ID']['input'];
+};
+
+/**
  * One sample of video the peer received from another peer. Counters (packets, bytes, frames) are
  * totals since the stream started, like WebRTC's getStats; the other measures describe the ~7 s
  * before `timestamp`.
@@ -1410,6 +1456,7 @@ export type ResolversTypes = {
   SessionStatus: SessionStatus;
   SortOrder: SortOrder;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   VideoConsumerSample: ResolverTypeWrapper<VideoConsumerSampleRecord>;
   VideoCumulative: ResolverTypeWrapper<VideoCumulativeRecord>;
   VideoIssues: ResolverTypeWrapper<VideoIssuesRecord>;
@@ -1466,6 +1513,7 @@ export type ResolversParentTypes = {
   Session: SessionSource;
   SessionPage: SessionPageSource;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   VideoConsumerSample: VideoConsumerSampleRecord;
   VideoCumulative: VideoCumulativeRecord;
   VideoIssues: VideoIssuesRecord;
@@ -1883,6 +1931,11 @@ export type SessionPageResolvers<ContextType = GatewayContext, ParentType extend
   paging: Resolver<ResolversTypes['Paging'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  peerReportUpdates?: SubscriptionResolver<ResolversTypes['PeerReport'], "peerReportUpdates", ParentType, ContextType, RequireFields<SubscriptionPeerReportUpdatesArgs, 'peerId'>>;
+  sessionUpdates?: SubscriptionResolver<ResolversTypes['Session'], "sessionUpdates", ParentType, ContextType, RequireFields<SubscriptionSessionUpdatesArgs, 'sessionId'>>;
+};
+
 export type VideoConsumerSampleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['VideoConsumerSample'] = ResolversParentTypes['VideoConsumerSample']> = {
   bytesReceived: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   bytesSent: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2015,6 +2068,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SelectedDeviceUpdate: SelectedDeviceUpdateResolvers<ContextType>;
   Session: SessionResolvers<ContextType>;
   SessionPage: SessionPageResolvers<ContextType>;
+  Subscription: SubscriptionResolvers<ContextType>;
   VideoConsumerSample: VideoConsumerSampleResolvers<ContextType>;
   VideoCumulative: VideoCumulativeResolvers<ContextType>;
   VideoIssues: VideoIssuesResolvers<ContextType>;

@@ -1,4 +1,10 @@
-import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind } from 'graphql';
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  OperationTypeNode,
+} from 'graphql';
 import type {
   FieldNode,
   FragmentDefinitionNode,
@@ -105,5 +111,9 @@ export function estimateUpstreamCalls(
     return calls;
   };
 
-  return walk(operation.selectionSet, 'Query', true);
+  return walk(
+    operation.selectionSet,
+    operation.operation === OperationTypeNode.SUBSCRIPTION ? 'Subscription' : 'Query',
+    true,
+  );
 }

@@ -81,6 +81,11 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   // Lazy: a query that only lists a session's participants needs no session call.
   'Query.session': { leadsTo: { type: 'Session', call: 'none', withRecord: false } },
   'Query.sessions': { leadsTo: { type: 'Session', call: 'page', withRecord: true } },
+  // Per event: a subscription loads its resource (to know when it is finished), then the selection.
+  'Subscription.sessionUpdates': { leadsTo: { type: 'Session', call: 'one', withRecord: true } },
+  'Subscription.peerReportUpdates': {
+    leadsTo: { type: 'PeerReport', call: 'one', withRecord: true },
+  },
 
   // Session fields read the session record unless named free below (see RESOURCE_DEFAULTS).
   'Session.id': {},

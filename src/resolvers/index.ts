@@ -16,12 +16,14 @@ import { QualityStats } from './QualityStats.js';
 import { Query } from './Query.js';
 import { Session } from './Session.js';
 import { SessionPage } from './SessionPage.js';
+import { Subscription } from './Subscription.js';
 import { VideoStats } from './VideoStats.js';
 
 export const resolvers: Resolvers = {
   DateTime,
   BooleanOrString,
   Query,
+  Subscription,
   Participant,
   PeerStats,
   DeviceInfo,

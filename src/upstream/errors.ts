@@ -305,6 +305,16 @@ export function responseTooLarge(actual: number, max: number): GraphQLError {
   );
 }
 
+/** A subscription over MAX_SUBSCRIPTIONS_PER_TOKEN (`token`) or MAX_SUBSCRIPTIONS (`gateway`). */
+export function tooManySubscriptions(scope: 'token' | 'gateway', max: number): GraphQLError {
+  return new GraphQLError(
+    scope === 'token'
+      ? `This API token already holds ${max} subscriptions, the most one token may.`
+      : `The gateway already holds ${max} subscriptions, the most it serves at once.`,
+    { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit: scope, max } },
+  );
+}
+
 /**
  * The query parses but breaks an operation limit. It is reported like a validation error (HTTP
  * 400, or 200 for a client that accepts only `application/json`, as the GraphQL-over-HTTP spec
@@ -398,6 +408,8 @@ export const ERROR_CODES = [
   'UPSTREAM_BUDGET_EXCEEDED',
   // An answer over MAX_RESPONSE_BYTES: it ran, but is not sent (data is null).
   'RESPONSE_TOO_LARGE',
+  // A subscription over MAX_SUBSCRIPTIONS_PER_TOKEN or MAX_SUBSCRIPTIONS; nothing was polled.
+  'TOO_MANY_SUBSCRIPTIONS',
   'BAD_REQUEST',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

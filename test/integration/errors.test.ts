@@ -614,21 +614,6 @@ describe('GraphQL request errors', () => {
       ],
     });
   });
-
-  it('a subscription, which the schema does not offer, has code BAD_USER_INPUT', async () => {
-    // graphql-js reports it from `subscribe` without a code, unlike the same error for a mutation.
-    const { body } = await harness.query('subscription { __typename }');
-    expect(body).toEqual({
-      errors: [
-        {
-          message: 'Schema is not configured to execute subscription operation.',
-          locations: [{ line: 1, column: 1 }],
-          extensions: { code: 'BAD_USER_INPUT', requestId },
-        },
-      ],
-    });
-    expect(harness.fake.calls).toEqual([]);
-  });
 });
 
 describe('secrets', () => {

@@ -1,0 +1,187 @@
+import { tooManySubscriptions } from '../upstream/errors.js';
+
+/*
+ * The shared polls of live subscriptions. Every subscriber of one resource with one token joins
+ * one poll: a timer that fires every LIVE_POLL_INTERVAL_MS while anyone watches. On each tick all
+ * of them re-run their selection at the same moment, so their upstream loads meet in the shared
+ * in-flight calls and the cross-request cache (src/cache/): 50 subscribers cost what one costs.
+ * Different tokens never share a poll (the key starts with the token's keyed hash).
+ */
+
+/** Schedules `fire` after `ms`; returns how to cancel it. Injected so tests drive the ticks. */
+export type Schedule = (fire: () => void, ms: number) => () => void;
+
+export const realSchedule: Schedule = (fire, ms) => {
+  const timer = setTimeout(fire, ms);
+  timer.unref();
+  return () => {
+    clearTimeout(timer);
+  };
+};
+
+export interface LiveSettings {
+  /** How often a shared poll fires (LIVE_POLL_INTERVAL_MS). */
+  readonly intervalMs: number;
+  /** Subscriptions one token may hold at once (MAX_SUBSCRIPTIONS_PER_TOKEN). */
+  readonly maxPerToken: number;
+  /** Subscriptions the gateway holds at once (MAX_SUBSCRIPTIONS). */
+  readonly maxTotal: number;
+  readonly schedule?: Schedule;
+}
+
+/** One subscriber's place in a shared poll. */
+export interface LiveWatch {
+  /** Resolves at the poll's next tick: true, or false once the watch has ended. */
+  nextTick(): Promise<boolean>;
+  /** Leaves the poll (the last one out stops it); a pending nextTick resolves false. */
+  leave(): void;
+}
+
+export interface LiveHub {
+  /** Joins the poll of `resource` for `tokenKey`, or throws TOO_MANY_SUBSCRIPTIONS. */
+  join(tokenKey: string, resource: string): LiveWatch;
+  /** Subscriptions and polls running now. */
+  readonly size: { readonly subscriptions: number; readonly polls: number };
+  /** Ends every watch (shutdown): their streams complete. */
+  close(): void;
+}
+
+interface Poll {
+  readonly waiters: Set<(alive: boolean) => void>;
+  members: number;
+  /** Ticks so far: a subscriber still busy with its last event when one fired polls at once. */
+  ticks: number;
+  cancel: () => void;
+}
+
+export function createLiveHub(settings: LiveSettings): LiveHub {
+  const schedule = settings.schedule ?? realSchedule;
+  const polls = new Map<string, Poll>();
+  const perToken = new Map<string, number>();
+  const watches = new Set<() => void>();
+  let subscriptions = 0;
+
+  const tick = (key: string) => {
+    const poll = polls.get(key);
+    if (poll === undefined) return;
+    const waiting = [...poll.waiters];
+    poll.waiters.clear();
+    poll.ticks += 1;
+    poll.cancel = schedule(() => {
+      tick(key);
+    }, settings.intervalMs);
+    for (const wake of waiting) wake(true);
+  };
+
+  return {
+    join(tokenKey, resource) {
+      const held = perToken.get(tokenKey) ?? 0;
+      if (held >= settings.maxPerToken) throw tooManySubscriptions('token', settings.maxPerToken);
+      if (subscriptions >= settings.maxTotal) {
+        throw tooManySubscriptions('gateway', settings.maxTotal);
+      }
+      const key = `${tokenKey}\n${resource}`;
+      let poll = polls.get(key);
+      if (poll === undefined) {
+        const created: Poll = { waiters: new Set(), members: 0, ticks: 0, cancel: () => undefined };
+        polls.set(key, created);
+        created.cancel = schedule(() => {
+          tick(key);
+        }, settings.intervalMs);
+        poll = created;
+      }
+      const joined = poll;
+      joined.members += 1;
+      perToken.set(tokenKey, held + 1);
+      subscriptions += 1;
+      let pending: ((alive: boolean) => void) | undefined;
+      let left = false;
+      let seen = joined.ticks;
+      const leave = () => {
+        if (left) return;
+        left = true;
+        watches.delete(leave);
+        subscriptions -= 1;
+        const count = (perToken.get(tokenKey) ?? 1) - 1;
+        if (count === 0) perToken.delete(tokenKey);
+        else perToken.set(tokenKey, count);
+        joined.members -= 1;
+        if (pending !== undefined) joined.waiters.delete(pending);
+        pending?.(false);
+        pending = undefined;
+        if (joined.members === 0) {
+          joined.cancel();
+          polls.delete(key);
+        }
+      };
+      watches.add(leave);
+      return {
+        nextTick: () => {
+          if (left) return Promise.resolve(false);
+          if (joined.ticks > seen) {
+            seen = joined.ticks;
+            return Promise.resolve(true);
+          }
+          return new Promise<boolean>((resolve) => {
+            pending = (alive) => {
+              pending = undefined;
+              seen = joined.ticks;
+              resolve(alive && !left);
+            };
+            joined.waiters.add(pending);
+          });
+        },
+        leave,
+      };
+    },
+    get size() {
+      return { subscriptions, polls: polls.size };
+    },
+    close() {
+      for (const leave of [...watches]) leave();
+    },
+  };
+}
+
+/**
+ * The events of one subscription: the first at once, then one per tick of its poll, until `poll`
+ * says the resource is finished (after sending that last state) or the watch ends. A plain
+ * iterator rather than an async generator, so that `return()` (the client went away) leaves the
+ * poll at once instead of after the next tick.
+ */
+export function liveEvents<T>(
+  watch: LiveWatch,
+  poll: () => Promise<{ readonly value: T; readonly last: boolean }>,
+): AsyncIterableIterator<T> {
+  let first = true;
+  let done = false;
+  // Read through a function: `return()` may set it while next() awaits a tick.
+  const ended = () => done;
+  const end = (): IteratorResult<T> => {
+    done = true;
+    watch.leave();
+    return { done: true, value: undefined };
+  };
+  return {
+    async next() {
+      if (done) return { done: true, value: undefined };
+      if (!first && !(await watch.nextTick())) return end();
+      first = false;
+      if (ended()) return { done: true, value: undefined };
+      const { value, last } = await poll();
+      if (last) {
+        done = true;
+        watch.leave();
+      }
+      return { done: false, value };
+    },
+    return: () => Promise.resolve(end()),
+    throw: (error: unknown) => {
+      end();
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
