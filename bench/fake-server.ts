@@ -26,6 +26,9 @@ const fake = await startFakeUpstream({
   port: 0,
   tokens: [DEMO_TOKEN],
   rateLimit: { quota: 1_000_000_000, windowSeconds: 1 },
+  // Frozen at its start: every system is measured on the same bytes, and each call's body size
+  // (remembered below) stays what it was.
+  clock: () => 0,
 });
 const origin = new URL(fake.url).origin;
 const bodyBytes = new Map<string, number>();

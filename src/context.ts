@@ -15,12 +15,14 @@ import type { TokenKeyer } from './upstream/token-key.js';
 export type GatewayContext = {
   readonly credentials: Credentials;
   readonly defaults: ScopeDefaults;
-  readonly loaders: Loaders;
   /**
-   * Fresh loaders (and a fresh operation deadline) from now on: each event of a subscription is
-   * its own read of upstream, not an answer from the first event's loaders.
+   * Replaced, through freshLoaders, before each event of a subscription: each event is its own
+   * read of upstream, not an answer from the first event's loaders. (Yoga copies the context's
+   * properties into its own, so it is the property that changes, not a variable behind it.)
    */
-  renew(): void;
+  loaders: Loaders;
+  /** New loaders with a new operation deadline, bound to this request's token. */
+  freshLoaders(): Loaders;
   /** Joins a shared live poll with this request's token; undefined without a token or a hub. */
   readonly live: { join(resource: string): LiveWatch } | undefined;
 };
@@ -109,17 +111,12 @@ export function createContextFactory(deps: ContextDependencies) {
         },
       );
     };
-    let loaders = loadersFor();
     const { live } = deps;
     return {
       credentials,
       defaults: deps.defaults,
-      get loaders() {
-        return loaders;
-      },
-      renew: () => {
-        loaders = loadersFor();
-      },
+      loaders: loadersFor(),
+      freshLoaders: loadersFor,
       live:
         live === undefined || tokenKey === undefined
           ? undefined

@@ -31,7 +31,7 @@ function noLiveHub(): GraphQLError {
 
 /**
  * The events of one live resource: at once, then on each tick of the poll shared by every
- * subscriber of it with this token, each with fresh loaders (see GatewayContext.renew), until
+ * subscriber of it with this token, each with fresh loaders (see GatewayContext.loaders), until
  * `finished` says the resource is done. An upstream failure is sent as the event's error and
  * polling goes on, unless the failure is final.
  */
@@ -45,7 +45,7 @@ function live<Key extends string, Value>(
   if (context.live === undefined) throw noLiveHub();
   const watch = context.live.join(resource);
   return liveEvents(watch, async () => {
-    context.renew();
+    context.loaders = context.freshLoaders();
     try {
       const value = await load();
       return { value: { [field]: value } as Record<Key, Value>, last: finished(value) };
