@@ -1,7 +1,7 @@
 import { createBoundedMemo } from './bounded-memo.js';
 import { createRandom, hashSeed, round } from './random.js';
 import type { Random } from './random.js';
-import { SEED_NOW, createAttendee, toParticipant } from './seed-data.js';
+import { SEED_NOW, createAttendee, maxConcurrent, toParticipant } from './seed-data.js';
 import type {
   PeerEventRecord,
   SeedData,
@@ -208,22 +208,6 @@ function observe(presence: Presence, atMs: number, endMs: number | null): SeedPa
       plannedEndMs: presence.joinedAfterStart ? leaveMs : START_MS,
     },
   };
-}
-
-function maxConcurrent(spans: readonly { readonly joinMs: number; readonly leaveMs: number }[]) {
-  const edges = spans.flatMap((span) => [
-    { at: span.joinMs, delta: 1 },
-    { at: span.leaveMs, delta: -1 },
-  ]);
-  // Leaves sort before joins at the same instant, as in the seed.
-  edges.sort((a, b) => a.at - b.at || a.delta - b.delta);
-  let current = 0;
-  let max = 0;
-  for (const edge of edges) {
-    current += edge.delta;
-    max = Math.max(max, current);
-  }
-  return max;
 }
 
 /** The session at `atMs`, its counts computed as the seed computes them (`sessionRecord` in seed-data.ts). */

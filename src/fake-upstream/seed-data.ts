@@ -210,10 +210,13 @@ function planStints(
   return stints;
 }
 
-function maxConcurrent(stints: readonly Stint[]): number {
-  const edges = stints.flatMap((stint) => [
-    { at: stint.joinMs, delta: 1 },
-    { at: stint.leaveMs ?? Number.POSITIVE_INFINITY, delta: -1 },
+/** The most people in the call at once; a span without an end is still in. */
+export function maxConcurrent(
+  spans: readonly { readonly joinMs: number; readonly leaveMs: number | null }[],
+): number {
+  const edges = spans.flatMap((span) => [
+    { at: span.joinMs, delta: 1 },
+    { at: span.leaveMs ?? Number.POSITIVE_INFINITY, delta: -1 },
   ]);
   // Leaves sort before joins at the same instant, so a handover is not counted as overlap.
   edges.sort((a, b) => a.at - b.at || a.delta - b.delta);
