@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN } from '../../src/fake-upstream/index.js';
-import type { Schedule } from '../../src/live/hub.js';
 import { startHarness } from '../support/harness.js';
+import { manualSchedule, openSse } from '../support/live.js';
+import type { SseMessage } from '../support/live.js';
 import type { Harness } from '../support/harness.js';
 
 /*
@@ -10,16 +11,7 @@ import type { Harness } from '../support/harness.js';
  */
 
 let elapsed = 0;
-const pending = new Set<() => void>();
-const schedule: Schedule = (fire) => {
-  pending.add(fire);
-  return () => pending.delete(fire);
-};
-const fire = () => {
-  const due = [...pending];
-  pending.clear();
-  for (const run of due) run();
-};
+const { schedule, fire } = manualSchedule();
 
 let h: Harness;
 beforeAll(async () => {
@@ -29,49 +21,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => h.close());
-
-async function sse(query: string) {
-  const response = await fetch(h.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'text/event-stream',
-      authorization: `Bearer ${DEMO_TOKEN}`,
-    },
-    body: JSON.stringify({ query }),
-  });
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffered = '';
-  return {
-    async next(): Promise<Record<string, unknown> | 'complete'> {
-      for (;;) {
-        const end = buffered.indexOf('\n\n');
-        if (end >= 0) {
-          const lines = buffered.slice(0, end).split('\n');
-          buffered = buffered.slice(end + 2);
-          const event = lines
-            .find((line) => line.startsWith('event:'))
-            ?.slice(6)
-            .trim();
-          const data = lines
-            .find((line) => line.startsWith('data:'))
-            ?.slice(5)
-            .trim();
-          if (event === 'complete') return 'complete';
-          if (event === 'next' && data !== undefined) {
-            return JSON.parse(data) as Record<string, unknown>;
-          }
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) return 'complete';
-        buffered += decoder.decode(value, { stream: true });
-      }
-    },
-    close: () => reader.cancel(),
-  };
-}
 
 describe('a live call, watched', () => {
   it("sends a peer's report again when a new quality sample arrives, and only then", async () => {
@@ -86,14 +35,16 @@ describe('a live call, watched', () => {
     ).participants.items;
     const present = items.find((item) => item.leftAt === null);
     expect(present).toBeDefined();
-    const stream = await sse(
+    const stream = await openSse(
+      h.url,
       `subscription { peerReportUpdates(peerId: "${present?.id ?? ''}") { id quality { audio { producer { timestamp } } } } }`,
+      DEMO_TOKEN,
     );
-    const samples = (event: Record<string, unknown> | 'complete') =>
-      event === 'complete'
-        ? -1
-        : (event['data'] as { peerReportUpdates: { quality: { audio: { producer: unknown[] } } } })
-            .peerReportUpdates.quality.audio.producer.length;
+    const samples = (message: SseMessage) =>
+      (
+        message.data?.data as
+          { peerReportUpdates: { quality: { audio: { producer: unknown[] } } } } | undefined
+      )?.peerReportUpdates.quality.audio.producer.length ?? -1;
     const first = samples(await stream.next());
     expect(first).toBeGreaterThan(0);
     elapsed += 7_000;

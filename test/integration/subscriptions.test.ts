@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN } from '../../src/fake-upstream/index.js';
-import type { Schedule } from '../../src/live/hub.js';
 import { loadConfig } from '../../src/config.js';
 import { startHarness } from '../support/harness.js';
+import { manualSchedule, openSse } from '../support/live.js';
 import type { Harness } from '../support/harness.js';
 
 /*
@@ -10,16 +10,8 @@ import type { Harness } from '../support/harness.js';
  * fake. The shared polls' ticks are fired by the test (an injected schedule), never by a clock.
  */
 
-const pending = new Set<() => void>();
-const schedule: Schedule = (fire) => {
-  pending.add(fire);
-  return () => pending.delete(fire);
-};
-const fire = () => {
-  const due = [...pending];
-  pending.clear();
-  for (const run of due) run();
-};
+const clock = manualSchedule();
+const { schedule, fire } = clock;
 
 let h: Harness;
 beforeAll(async () => {
@@ -37,59 +29,13 @@ beforeEach(() => {
   h.fake.resetCalls();
 });
 
-interface Stream {
-  /** The next SSE message: an event's payload, or 'complete'. */
-  next(): Promise<{
-    data?: { errors?: unknown[]; data?: Record<string, unknown> };
-    complete?: true;
-  }>;
-  close(): Promise<void>;
-}
+type Stream = Awaited<ReturnType<typeof openSse>>;
 
 async function subscribe(query: string, token = DEMO_TOKEN): Promise<Stream> {
-  const response = await fetch(h.url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'text/event-stream',
-      authorization: `Bearer ${token}`,
-    },
-    body: JSON.stringify({ query }),
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffered = '';
-  return {
-    async next() {
-      for (;;) {
-        const end = buffered.indexOf('\n\n');
-        if (end >= 0) {
-          const message = buffered.slice(0, end);
-          buffered = buffered.slice(end + 2);
-          const lines = message.split('\n');
-          const event = lines
-            .find((line) => line.startsWith('event:'))
-            ?.slice(6)
-            .trim();
-          const data = lines
-            .find((line) => line.startsWith('data:'))
-            ?.slice(5)
-            .trim();
-          if (event === 'complete') return { complete: true };
-          if (event === 'next' && data !== undefined) {
-            return { data: JSON.parse(data) as { data?: Record<string, unknown> } };
-          }
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) return { complete: true };
-        buffered += decoder.decode(value, { stream: true });
-      }
-    },
-    close: () => reader.cancel(),
-  };
+  const stream = await openSse(h.url, query, token);
+  expect(stream.status).toBe(200);
+  expect(stream.contentType).toContain('text/event-stream');
+  return stream;
 }
 
 /** Waits until `ready` holds, checking after each macrotask (bounded by the test's timeout). */
@@ -119,14 +65,14 @@ describe('subscriptions over SSE', () => {
     const firsts = await Promise.all(streams.map((stream) => stream.next()));
     expect(new Set(firsts.map((event) => JSON.stringify(event))).size).toBe(1);
     // One poll for all of them.
-    expect(pending.size).toBe(1);
+    expect(clock.pending()).toBe(1);
     const onFirst = h.fake.calls.length;
     expect(onFirst).toBeLessThanOrEqual(1);
     fire();
     // The tick's reads meet in one shared call, or in the cache it just filled.
-    expect(pending.size).toBe(1);
+    expect(clock.pending()).toBe(1);
     await Promise.all(streams.map((stream) => stream.close()));
-    await until(() => pending.size === 0);
+    await until(() => clock.pending() === 0);
     const afterAll = h.fake.calls.length;
     expect(afterAll - onFirst).toBeLessThanOrEqual(1);
     fire();

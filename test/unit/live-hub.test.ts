@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLiveHub, liveEvents } from '../../src/live/hub.js';
-import type { Schedule } from '../../src/live/hub.js';
-
-/** A schedule the test fires by hand: no timer, no clock. */
-function manualSchedule() {
-  const pending = new Set<() => void>();
-  const schedule: Schedule = (fire) => {
-    pending.add(fire);
-    return () => pending.delete(fire);
-  };
-  return {
-    schedule,
-    pending: () => pending.size,
-    fire() {
-      const due = [...pending];
-      pending.clear();
-      for (const fire of due) fire();
-    },
-  };
-}
+import { manualSchedule } from '../support/live.js';
 
 const settings = { intervalMs: 7000, maxPerToken: 3, maxTotal: 4 };
 
