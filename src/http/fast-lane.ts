@@ -10,7 +10,7 @@ import { withErrorRequestIds } from '../observability/use-request-id.js';
 import { outcomeOf } from '../observability/use-request-telemetry.js';
 import { asGraphQLJsError } from '../plugins/use-compiled-execution.js';
 import { withoutSuggestion } from '../plugins/use-no-suggestions.js';
-import { persistedDocumentIdOf } from '../plugins/use-persisted-documents.js';
+import { isRecord, persistedDocumentIdOf } from '../plugins/use-persisted-documents.js';
 import { PRIVATE_CACHE_CONTROL, varyWithAuthorization } from '../plugins/use-private-responses.js';
 import { withStableCodes } from '../plugins/use-stable-error-codes.js';
 import { bytesOver, oversizedResult } from '../plugins/use-response-size-limit.js';
@@ -117,9 +117,6 @@ interface Params {
 }
 
 const PARAM_KEYS = new Set(['query', 'operationName', 'variables', 'extensions', 'documentId']);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The GraphQL-over-HTTP parameters of a plain request, or undefined for anything the full pipeline

@@ -22,7 +22,8 @@ export function loadPersistedDocuments(path: string): ReadonlyMap<string, string
   return new Map(Object.entries(parsed.data));
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** A JSON object (not null, not an array), as GraphQL-over-HTTP parameters must be. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
