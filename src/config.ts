@@ -61,6 +61,12 @@ const EnvSchema = z.object({
   MAX_FIELDS: optional(integer(1, 100_000)).default(1_500),
   MAX_UPSTREAM_CALLS_PER_OPERATION: optional(integer(1, 10_000)).default(120),
   LIVE_POLL_INTERVAL_MS: optional(integer(100, 3_600_000)).default(7_000),
+  LIVE_POLL_BUDGET_SHARE: optional(
+    z.coerce
+      .number({ error: 'must be a number from 0 to 1' })
+      .gt(0, { error: 'must be above 0' })
+      .max(1, { error: 'must be at most 1' }),
+  ).default(0.5),
   MAX_SUBSCRIPTIONS_PER_TOKEN: optional(integer(0, 100_000)).default(20),
   MAX_SUBSCRIPTIONS: optional(integer(0, 1_000_000)).default(1_000),
   INTROSPECTION: optional(
@@ -228,6 +234,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       intervalMs: vars.LIVE_POLL_INTERVAL_MS,
       maxPerToken: vars.MAX_SUBSCRIPTIONS_PER_TOKEN,
       maxTotal: vars.MAX_SUBSCRIPTIONS,
+      budgetShare: vars.LIVE_POLL_BUDGET_SHARE,
     },
     introspection: vars.INTROSPECTION,
     persistedDocumentsPath: vars.PERSISTED_DOCUMENTS_PATH,

@@ -21,8 +21,11 @@ export type GatewayContext = {
    * properties into its own, so it is the property that changes, not a variable behind it.)
    */
   loaders: Loaders;
-  /** New loaders with a new operation deadline, bound to this request's token. */
-  freshLoaders(): Loaders;
+  /**
+   * New loaders with a new operation deadline, bound to this request's token; `onBudgetTaken` is
+   * told of each upstream call they take from the token's budget.
+   */
+  freshLoaders(onBudgetTaken?: () => void): Loaders;
   /** Joins a shared live poll with this request's token; undefined without a token or a hub. */
   readonly live: { join(resource: string): LiveWatch } | undefined;
 };
@@ -82,7 +85,7 @@ export function createContextFactory(deps: ContextDependencies) {
       authorization === '' || deps.tokenKeyOf === undefined
         ? undefined
         : deps.tokenKeyOf(authorization);
-    const loadersFor = (): Loaders => {
+    const loadersFor = (onBudgetTaken?: () => void): Loaders => {
       const deadline = Date.now() + deps.operationTimeoutMs;
       let signal: AbortSignal | undefined;
       return createLoaders(
@@ -98,6 +101,7 @@ export function createContextFactory(deps: ContextDependencies) {
           },
           deadline,
           tokenKey,
+          onBudgetTaken,
         },
         {
           concurrency: deps.concurrencyPerRequest,

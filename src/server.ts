@@ -186,9 +186,15 @@ export function createGateway(config: GatewayConfig): Gateway {
       ? undefined
       : loadPersistedDocuments(config.persistedDocumentsPath);
   const schema = createSchema<GatewayContext>({ typeDefs: loadTypeDefs(), resolvers });
-  const live = createLiveHub(
-    config.live ?? { intervalMs: 7_000, maxPerToken: 20, maxTotal: 1_000 },
-  );
+  // Polls are stretched against the same refill rate the client's budget uses.
+  const live = createLiveHub({
+    intervalMs: 7_000,
+    maxPerToken: 20,
+    maxTotal: 1_000,
+    budgetShare: 0.5,
+    ...config.live,
+    refillPerSecond: config.live?.refillPerSecond ?? config.upstream.tokenBucket.refillPerSecond,
+  });
   const createContext = createContextFactory({
     live,
     client,

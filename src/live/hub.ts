@@ -26,8 +26,19 @@ export interface LiveSettings {
   readonly maxPerToken: number;
   /** Subscriptions the gateway holds at once (MAX_SUBSCRIPTIONS). */
   readonly maxTotal: number;
+  /**
+   * The share of a token's refill rate its polls may spend (LIVE_POLL_BUDGET_SHARE), and that
+   * rate (calls per second, the rate budget's): when a token's polls would spend more, every poll
+   * of that token waits longer between ticks, so queries of the token keep the rest. Without a
+   * rate, intervals never stretch.
+   */
+  readonly budgetShare?: number;
+  readonly refillPerSecond?: number;
   readonly schedule?: Schedule;
 }
+
+/** The longest wait between the ticks of a poll whose upstream keeps failing. */
+export const MAX_BACKOFF_MS = 120_000;
 
 /** One subscriber's place in a shared poll. */
 export interface LiveWatch {
@@ -35,11 +46,17 @@ export interface LiveWatch {
   nextTick(): Promise<boolean>;
   /** Leaves the poll (the last one out stops it); a pending nextTick resolves false. */
   leave(): void;
+  /** One upstream call was taken from the token's budget for this poll. */
+  spend(): void;
+  /** This subscriber's read of the latest tick succeeded, or failed in a way polling may cure. */
+  settle(ok: boolean): void;
 }
 
 export interface LiveHub {
   /** Joins the poll of `resource` for `tokenKey`, or throws TOO_MANY_SUBSCRIPTIONS. */
   join(tokenKey: string, resource: string): LiveWatch;
+  /** Milliseconds the poll of `resource` for `tokenKey` waits before its next tick (for tests). */
+  delayOf(tokenKey: string, resource: string): number | undefined;
   /** Subscriptions and polls running now. */
   readonly size: { readonly subscriptions: number; readonly polls: number };
   /** Ends every watch (shutdown): their streams complete. */
@@ -47,7 +64,15 @@ export interface LiveHub {
 }
 
 interface Poll {
+  readonly tokenKey: string;
   readonly waiters: Set<(alive: boolean) => void>;
+  /** Upstream calls since the last tick, and in the round before it. */
+  spent: number;
+  lastRound: number;
+  /** Whether a read failed since the last tick; ticks in a row with a failure. */
+  failedNow: boolean;
+  failures: number;
+  delayMs: number;
   members: number;
   /** Ticks so far: a subscriber still busy with its last event when one fired polls at once. */
   ticks: number;
@@ -61,15 +86,52 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
   const watches = new Set<() => void>();
   let subscriptions = 0;
 
+  const share = settings.budgetShare ?? 0.5;
+  const rate = settings.refillPerSecond;
+
+  /**
+   * The wait before a poll's next tick: the interval, stretched so that all polls of its token
+   * together spend at most `share` of the token's refill rate (each round costs what the last
+   * one did), and doubled per failing round in a row, up to MAX_BACKOFF_MS.
+   */
+  const delayFor = (poll: Poll): number => {
+    let delay = settings.intervalMs;
+    if (rate !== undefined && rate > 0 && share > 0) {
+      let perRound = 0;
+      for (const other of polls.values()) {
+        // Another poll's round may be under way: what it spent so far counts if it is more.
+        if (other === poll) perRound += poll.lastRound;
+        else if (other.tokenKey === poll.tokenKey) {
+          perRound += Math.max(other.lastRound, other.spent);
+        }
+      }
+      delay = Math.max(delay, Math.ceil((perRound / (rate * share)) * 1000));
+    }
+    if (poll.failures > 0) {
+      const backoff = settings.intervalMs * 2 ** Math.min(poll.failures, 20);
+      delay = Math.max(delay, Math.min(backoff, Math.max(settings.intervalMs, MAX_BACKOFF_MS)));
+    }
+    return delay;
+  };
+
+  const arm = (key: string, poll: Poll) => {
+    poll.delayMs = delayFor(poll);
+    poll.cancel = schedule(() => {
+      tick(key);
+    }, poll.delayMs);
+  };
+
   const tick = (key: string) => {
     const poll = polls.get(key);
     if (poll === undefined) return;
     const waiting = [...poll.waiters];
     poll.waiters.clear();
     poll.ticks += 1;
-    poll.cancel = schedule(() => {
-      tick(key);
-    }, settings.intervalMs);
+    poll.lastRound = poll.spent;
+    poll.spent = 0;
+    poll.failures = poll.failedNow ? poll.failures + 1 : 0;
+    poll.failedNow = false;
+    arm(key, poll);
     for (const wake of waiting) wake(true);
   };
 
@@ -83,11 +145,20 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
       const key = `${tokenKey}\n${resource}`;
       let poll = polls.get(key);
       if (poll === undefined) {
-        const created: Poll = { waiters: new Set(), members: 0, ticks: 0, cancel: () => undefined };
+        const created: Poll = {
+          tokenKey,
+          waiters: new Set(),
+          spent: 0,
+          lastRound: 0,
+          failedNow: false,
+          failures: 0,
+          delayMs: settings.intervalMs,
+          members: 0,
+          ticks: 0,
+          cancel: () => undefined,
+        };
         polls.set(key, created);
-        created.cancel = schedule(() => {
-          tick(key);
-        }, settings.intervalMs);
+        arm(key, created);
         poll = created;
       }
       const joined = poll;
@@ -132,8 +203,15 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
           });
         },
         leave,
+        spend: () => {
+          joined.spent += 1;
+        },
+        settle: (ok) => {
+          if (!ok) joined.failedNow = true;
+        },
       };
     },
+    delayOf: (tokenKey, resource) => polls.get(`${tokenKey}\n${resource}`)?.delayMs,
     get size() {
       return { subscriptions, polls: polls.size };
     },

@@ -45,11 +45,17 @@ function live<Key extends string, Value>(
   if (context.live === undefined) throw noLiveHub();
   const watch = context.live.join(resource);
   return liveEvents(watch, async () => {
-    context.loaders = context.freshLoaders();
+    // Every call of this event is counted against its poll (see LiveSettings.budgetShare).
+    context.loaders = context.freshLoaders(() => {
+      watch.spend();
+    });
     try {
       const value = await load();
+      watch.settle(true);
       return { value: { [field]: value } as Record<Key, Value>, last: finished(value) };
     } catch (error) {
+      // Polling goes on, backing off, unless nothing polling could do would help.
+      watch.settle(false);
       return { value: failed(field, error), last: isFinal(error) };
     }
   });

@@ -71,6 +71,8 @@ export interface CallContext {
   readonly deadline: number;
   /** `authorization` keyed by the transport's `tokenKeyOf`, when the caller already computed it. */
   readonly tokenKey?: string;
+  /** Told of each call taken from the token's budget (retries too): live polls measure their cost. */
+  readonly onBudgetTaken?: () => void;
 }
 
 /** Query parameters, by their RealtimeKit names; undefined values are not sent. */
@@ -267,6 +269,7 @@ export function createTransport(options: TransportOptions): Transport {
       const decision = budget.take(tokenKey);
       if (decision.ok) {
         observer.tokenBucketRemaining(decision.remaining);
+        call.onBudgetTaken?.();
         return;
       }
       if (!decision.paused || now() + decision.waitMs > call.deadline) {

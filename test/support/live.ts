@@ -2,17 +2,19 @@ import type { Schedule } from '../../src/live/hub.js';
 
 /** A schedule the test fires by hand: the shared polls' ticks without a timer or a clock. */
 export function manualSchedule() {
-  const pending = new Set<() => void>();
-  const schedule: Schedule = (fire) => {
-    pending.add(fire);
+  const pending = new Map<() => void, number>();
+  const schedule: Schedule = (fire, ms) => {
+    pending.set(fire, ms);
     return () => pending.delete(fire);
   };
   return {
     schedule,
     /** Ticks scheduled and not yet fired (one per running poll). */
     pending: () => pending.size,
+    /** The waits the pending ticks were scheduled with. */
+    delays: () => [...pending.values()],
     fire: () => {
-      const due = [...pending];
+      const due = [...pending.keys()];
       pending.clear();
       for (const fire of due) fire();
     },

@@ -104,3 +104,52 @@ describe('live hub ticks', () => {
     expect(woke).toBe(true);
   });
 });
+
+describe('live hub budget and backoff', () => {
+  it("stretches a token's intervals so its polls spend at most their share of its refill rate", () => {
+    const clock = manualSchedule();
+    // 1 call per second, half of it for polls: 0.5 calls/s for polls.
+    const hub = createLiveHub({
+      ...settings,
+      budgetShare: 0.5,
+      refillPerSecond: 1,
+      schedule: clock.schedule,
+    });
+    const a = hub.join('token-a', 'session:1');
+    const b = hub.join('token-a', 'session:2');
+    const other = hub.join('token-b', 'session:1');
+    expect(hub.delayOf('token-a', 'session:1')).toBe(7000);
+    // Rounds of 3 and 4 calls for token a, one for token b.
+    for (let call = 0; call < 3; call += 1) a.spend();
+    for (let call = 0; call < 4; call += 1) b.spend();
+    other.spend();
+    clock.fire();
+    // Token a: 7 calls per round at 0.5 calls/s is one round per 14 s, for both its polls.
+    expect(hub.delayOf('token-a', 'session:1')).toBe(14_000);
+    expect(hub.delayOf('token-a', 'session:2')).toBe(14_000);
+    // Token b's single call fits its share in the base interval: other tokens are not slowed.
+    expect(hub.delayOf('token-b', 'session:1')).toBe(7000);
+    // Rounds that cost nothing (answered from the cache) go back to the base interval, once the
+    // token's other poll costs nothing either.
+    clock.fire();
+    expect(hub.delayOf('token-a', 'session:1')).toBe(8000);
+    clock.fire();
+    expect(hub.delayOf('token-a', 'session:1')).toBe(7000);
+  });
+
+  it('backs off while reads fail, doubling up to the cap, and returns to the interval once one succeeds', () => {
+    const clock = manualSchedule();
+    const hub = createLiveHub({ ...settings, schedule: clock.schedule });
+    const watch = hub.join('token-a', 'session:1');
+    const delays: (number | undefined)[] = [];
+    for (let round = 0; round < 8; round += 1) {
+      watch.settle(false);
+      clock.fire();
+      delays.push(hub.delayOf('token-a', 'session:1'));
+    }
+    expect(delays).toEqual([14_000, 28_000, 56_000, 112_000, 120_000, 120_000, 120_000, 120_000]);
+    watch.settle(true);
+    clock.fire();
+    expect(hub.delayOf('token-a', 'session:1')).toBe(7000);
+  });
+});
