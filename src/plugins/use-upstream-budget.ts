@@ -35,22 +35,39 @@ export function budgetViolation(
  * Cloudflare rate limit (and get the token blocked) with a single request.
  */
 export function useUpstreamBudget(maxCalls: number): Plugin {
+  // Envelop types the execution args loosely; they are graphql-js ExecutionArgs.
+  const check = (
+    args: {
+      readonly schema: unknown;
+      readonly document: unknown;
+      readonly variableValues?: unknown;
+      readonly operationName?: unknown;
+    },
+    stop: (result: { errors: GraphQLError[] }) => void,
+  ) => {
+    const document = args.document as DocumentNode;
+    const raw = (args.variableValues ?? {}) as Readonly<Record<string, unknown>>;
+    const operation = getOperationAST(document, args.operationName as string | undefined);
+    if (!operation) return;
+    const coerced = getVariableValues(
+      args.schema as GraphQLSchema,
+      operation.variableDefinitions ?? [],
+      raw,
+    );
+    // Variables that do not coerce fail the execution itself, before any call.
+    if (coerced.coerced === undefined) return;
+    const violation = budgetViolation(document, operation, coerced.coerced, maxCalls);
+
+    if (violation !== undefined) stop({ errors: [violation] });
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      // Envelop types the execution args loosely; they are graphql-js ExecutionArgs.
-      const document = args.document as DocumentNode;
-      const raw = (args.variableValues ?? {}) as Readonly<Record<string, unknown>>;
-      const operation = getOperationAST(document, args.operationName as string | undefined);
-      if (!operation) return;
-      const coerced = getVariableValues(
-        args.schema as GraphQLSchema,
-        operation.variableDefinitions ?? [],
-        raw,
-      );
-      // Variables that do not coerce fail the execution itself, before any call.
-      if (coerced.coerced === undefined) return;
-      const violation = budgetViolation(document, operation, coerced.coerced, maxCalls);
-      if (violation !== undefined) setResultAndStopExecution({ errors: [violation] });
+      check(args, setResultAndStopExecution);
+    },
+    // A subscription's every poll runs its selection again: the estimate is per poll, checked
+    // before the first one.
+    onSubscribe({ args, setResultAndStopExecution }) {
+      check(args, setResultAndStopExecution);
     },
   };
 }

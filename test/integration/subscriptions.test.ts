@@ -132,4 +132,21 @@ describe('subscriptions over SSE', () => {
     ]);
     await Promise.all([...held, refused].map((stream) => stream.close()));
   });
+
+  it('refuses, before any poll, a subscription whose every poll could cost more than MAX_UPSTREAM_CALLS_PER_OPERATION', async () => {
+    h.fake.resetCalls();
+    // Two pages of 100 participants with each one's stats: over the default 120 calls.
+    const refused = await subscribe(
+      `subscription { sessionUpdates(sessionId: "${liveSession()}") { first: participants(perPage: 100) { items { peerStats { status } } } second: participants(perPage: 100, pageNo: 2) { items { peerStats { status } } } } }`,
+    );
+    const event = await refused.next();
+    expect(event.data?.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'UPSTREAM_BUDGET_EXCEEDED' }) as unknown,
+      }),
+    ]);
+    expect(h.fake.calls).toHaveLength(0);
+    expect(clock.pending()).toBe(0);
+    await refused.close();
+  });
 });
