@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { GraphQLError } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { GraphiQLOptions, YogaServerInstance } from 'graphql-yoga';
@@ -14,6 +15,7 @@ import { createCorsPolicy } from './http/cors.js';
 import { createFastLane, maskLikeYoga, respondLikeYoga } from './http/fast-lane.js';
 import type { Fallback } from './http/fast-lane.js';
 import { createPreparedDocuments } from './http/prepared-documents.js';
+import { createGraphQLWebSockets } from './http/websocket.js';
 import { withSecretsMasked } from './logger.js';
 import type { Logger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
@@ -94,6 +96,10 @@ export interface Gateway {
    * through the lean lane (see createFastLane); anything else through Yoga.
    */
   handle(request: IncomingMessage, response: ServerResponse): void;
+  /** Takes an HTTP upgrade: graphql-ws over WebSocket on /graphql (see createGraphQLWebSockets). */
+  upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes every WebSocket, after their subscriptions completed (up to `timeoutMs`). */
+  closeSockets(timeoutMs: number): Promise<void>;
   /** From now on `/ready` answers 503: the gateway is draining before it stops. */
   beginShutdown(): void;
   close(): Promise<void>;
@@ -283,6 +289,11 @@ export function createGateway(config: GatewayConfig): Gateway {
     maxUpstreamCalls: config.limits.maxUpstreamCalls,
     maxResponseBytes: config.limits.maxResponseBytes,
   });
+  const sockets = createGraphQLWebSockets(yoga, {
+    maxMessageBytes: config.limits.maxRequestBytes,
+    maxResponseBytes: config.limits.maxResponseBytes,
+    corsOrigins: config.corsOrigins ?? [],
+  });
   const fallback: Fallback = (request, response, body) => {
     metrics.lane('yoga');
     if (body === undefined) void yoga(request, response);
@@ -298,6 +309,10 @@ export function createGateway(config: GatewayConfig): Gateway {
         : (request, response) => {
             fastLane(request, response, fallback);
           },
+    upgrade: (request, socket, head) => {
+      sockets.upgrade(request, socket, head);
+    },
+    closeSockets: (timeoutMs) => sockets.close(timeoutMs),
     beginShutdown: () => {
       readiness.beginShutdown();
       // Open subscriptions complete now, so their streams end before the server closes.

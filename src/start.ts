@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo, Socket } from 'node:net';
 import type { AppConfig } from './config.js';
 import { exampleQuery } from './example-query.js';
@@ -59,6 +60,11 @@ export async function serveGateway(
       gateway.handle(request, response);
     },
   );
+  // graphql-ws over WebSocket, on the same port and path.
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (draining) socket.end('HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\n\r\n');
+    else gateway.upgrade(request, socket, head);
+  });
   // What Node answers a client error with when nobody listens (lib/_http_server.js), except that a
   // request not received in time gets the gateway's error body, like every other refusal.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
@@ -97,6 +103,8 @@ export async function serveGateway(
   const stop = async (timeoutMs: number): Promise<ShutdownResult> => {
     draining = true;
     gateway.beginShutdown();
+    // Subscriptions completed with beginShutdown; their sockets close once that is sent.
+    const sockets = gateway.closeSockets(Math.min(timeoutMs, 1_000));
     for (const response of inFlight) {
       if (!response.headersSent) response.setHeader('connection', 'close');
     }
@@ -120,6 +128,7 @@ export async function serveGateway(
     }, timeoutMs);
     await idle;
     clearTimeout(deadline);
+    await sockets;
     // Connections that finished their last request but were not idle yet when the server closed.
     server.closeAllConnections();
     await closed;

@@ -6,6 +6,9 @@ import { createLogger } from '../../src/logger.js';
 import { startGateway } from '../../src/start.js';
 import type { RunningGateway } from '../../src/start.js';
 import { askForParticipant, refusesConnections, until } from './support.js';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { openSse } from '../support/live.js';
 
 let fake: FakeUpstream;
 let gateway: RunningGateway | undefined;
@@ -97,6 +100,40 @@ describe('graceful shutdown', () => {
     expect(await running.shutdown(10_000)).toEqual({ forced: false });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(await refusesConnections(running.url)).toBe(true);
+  });
+
+  it('completes open subscriptions, over WebSocket and SSE, and closes their connections', async () => {
+    const running = await start();
+    const query = `subscription { sessionUpdates(sessionId: "${fake.demo.liveSessionId}") { id } }`;
+    const ws = createClient({
+      url: running.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    const wsEvents: unknown[] = [];
+    const wsDone = new Promise<string>((resolve) => {
+      ws.subscribe(
+        { query },
+        {
+          next: (event) => wsEvents.push(event),
+          complete: () => {
+            resolve('complete');
+          },
+          error: () => {
+            resolve('error');
+          },
+        },
+      );
+    });
+    const sse = await openSse(running.url, query, DEMO_TOKEN);
+    expect((await sse.next()).data?.data).toEqual({
+      sessionUpdates: { id: fake.demo.liveSessionId },
+    });
+    await until(() => wsEvents.length === 1);
+    expect(await running.shutdown(5_000)).toEqual({ forced: false });
+    expect(await wsDone).toBe('complete');
+    expect(await sse.next()).toEqual({ complete: true });
+    await ws.dispose();
   });
 
   it('is the same stop when asked twice', async () => {
