@@ -3,13 +3,42 @@ export interface ExampleIds {
   readonly sessionId: string;
   /** Also the peer id of its peer report: a participant's id is its peer id. */
   readonly participantId: string;
+  /** A LIVE session: with it, a tab that subscribes to it (the demo's call in progress). */
+  readonly liveSessionId?: string;
 }
 
 /**
  * The saved example operations, one question each, in the order GraphiQL shows them as tabs. The
  * first is the query GraphiQL opens on and the first example in the README.
  */
-export function exampleOperations({ sessionId, participantId }: ExampleIds): string[] {
+export function exampleOperations({
+  sessionId,
+  participantId,
+  liveSessionId,
+}: ExampleIds): string[] {
+  const live =
+    liveSessionId === undefined
+      ? []
+      : [
+          `# A call in progress, live: run it and the result updates as the call goes on (a new
+# state about every 7 s: people join and leave, minutes add up), until the session ends.
+subscription LiveCall {
+  sessionUpdates(sessionId: "${liveSessionId}") {
+    id
+    status
+    liveParticipants
+    minutesConsumed
+    participants(perPage: 10) {
+      items {
+        displayName
+        joinedAt
+        leftAt
+      }
+    }
+  }
+}
+`,
+        ];
   return [
     `# A participant's call: who, how long, on what device and network, and how it sounded.
 query ParticipantCallQuality {
@@ -116,6 +145,7 @@ query RecentSessions {
   }
 }
 `,
+    ...live,
   ];
 }
 

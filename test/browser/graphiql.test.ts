@@ -95,8 +95,12 @@ beforeAll(async () => {
     if (inCi) throw new Error(`CI must run the GraphiQL browser tests, but ${MISSING_CHROMIUM}`);
     console.warn(`Skipping the GraphiQL browser tests: ${MISSING_CHROMIUM}`);
   }
-  // Exactly what `npm start` does with an empty environment, on a free port.
-  gateway = await startGateway(loadConfig({ PORT: '0' }), createLogger('silent'));
+  // What `npm start` does with an empty environment, on a free port; the live tab's shared poll
+  // runs every 500 ms, so it shows each 7 s step of the demo's live call soon after it happens.
+  gateway = await startGateway(
+    loadConfig({ PORT: '0', LIVE_POLL_INTERVAL_MS: '500' }),
+    createLogger('silent'),
+  );
   graphqlUrl = gateway.url;
   if (!existsSync(CHROMIUM_PATH)) return;
 
@@ -138,7 +142,8 @@ afterAll(async () => {
 // with "Cannot infer operation". Each browser step is idempotent, so a retry is safe.
 describe('GraphiQL in demo mode', { timeout: TEST_TIMEOUT_MS, retry: 2 }, () => {
   it('answers every saved example operation without errors on the demo data', async () => {
-    for (const query of exampleOperations(demo)) {
+    // The live tab's subscription is run in the browser (below).
+    for (const query of exampleOperations(demo).filter((text) => !text.includes('subscription '))) {
       const body = await postGraphQL(query);
       expect(body.errors).toBeUndefined();
       expect(body.data).toBeTruthy();
@@ -160,6 +165,7 @@ describe('GraphiQL in demo mode', { timeout: TEST_TIMEOUT_MS, retry: 2 }, () => 
       'SessionParticipantsQuality',
       'PeerDeviceAndNetwork',
       'RecentSessions',
+      'LiveCall',
     ]);
     const headers = await editorText(graphiql.getByRole('region', { name: 'Headers' }));
     expect(JSON.parse(headers)).toEqual({ Authorization: `Bearer ${DEMO_TOKEN}` });
@@ -231,5 +237,31 @@ describe('GraphiQL in demo mode', { timeout: TEST_TIMEOUT_MS, retry: 2 }, () => 
       .map((url) => new URL(url.replace(/^blob:/, '')).host);
     expect(new Set(hosts)).toEqual(new Set([new URL(graphqlUrl).host]));
     expect(requestedUrls).toContain(graphqlUrl);
+  });
+});
+
+// The demo's live call moves with real time (a step per 7 s), so this test waits for two steps.
+describe('GraphiQL live tab', { timeout: 45_000 }, () => {
+  it('runs the live subscription and shows the call change at least twice', async (context) => {
+    const graphiql = graphiqlPage(context);
+    await graphiql.locator('.graphiql-tab-button', { hasText: 'LiveCall' }).click();
+    await graphiql
+      .getByRole('region', { name: 'Operation Editor' })
+      .getByText('subscription LiveCall')
+      .waitFor();
+    await graphiql.getByRole('button', { name: 'Execute query (Ctrl-Enter)' }).click();
+    const result = graphiql.getByRole('region', { name: 'Result Window' });
+    await result.getByText('"sessionUpdates"').waitFor();
+    // Each state the pane shows, by its minutes consumed (which grow with every step).
+    const seen = new Set<string>();
+    while (seen.size < 3) {
+      const text = await editorText(result);
+      const minutes = /"minutesConsumed": ([\d.]+)/.exec(text)?.[1];
+      if (minutes !== undefined) seen.add(minutes);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+    expect(await editorText(result)).toContain('"status": "LIVE"');
+    await graphiql.screenshot({ path: join(SCREENSHOT, '..', 'graphiql-live.png') });
   });
 });

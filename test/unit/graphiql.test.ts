@@ -8,6 +8,7 @@ const schema = buildSchema(loadTypeDefs().join('\n'));
 const ids = {
   sessionId: 'db173b0b-c7b4-4d4a-ba24-57943eb189ac',
   participantId: 'fafb7c36-5b1b-4796-8dd2-56cd05d26852',
+  liveSessionId: '0f0e5b1c-2d3a-4b5c-8d6e-7f8091a2b3c4',
 };
 
 function operationName(query: string | null): string | undefined {
@@ -30,6 +31,7 @@ describe('the saved example operations', () => {
       'SessionParticipantsQuality',
       'PeerDeviceAndNetwork',
       'RecentSessions',
+      'LiveCall',
     ]);
     for (const query of operations) expect(parse(query).definitions).toHaveLength(1);
     const document = operations.join('\n');
