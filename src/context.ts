@@ -22,10 +22,17 @@ export type GatewayContext = {
    */
   loaders: Loaders;
   /**
-   * New loaders with a new operation deadline, bound to this request's token; `onBudgetTaken` is
-   * told of each upstream call they take from the token's budget.
+   * New loaders with a new operation deadline, bound to this request's token, for one event of a
+   * subscription: `round` is told of each upstream call they take from the token's budget and
+   * of when each load's data came from upstream.
    */
-  freshLoaders(onBudgetTaken?: () => void): Loaders;
+  freshLoaders(round?: LiveRound): Loaders;
+  /**
+   * When the data of a subscription's latest event came from upstream: the oldest of its loads
+   * (epoch ms), sent as `extensions.fetchedAt` (see useDistinctEvents). One object per request,
+   * so Yoga's copy of the context shares it.
+   */
+  readonly liveRead: { fetchedAt: number | undefined };
   /** Joins a shared live poll with this request's token; undefined without a token or a hub. */
   readonly live: { join(resource: string): LiveWatch } | undefined;
 };
@@ -53,6 +60,12 @@ export interface ContextDependencies {
   readonly tokenKeyOf?: TokenKeyer;
   /** The shared polls of subscriptions; without it subscriptions are refused. */
   readonly live?: LiveHub;
+}
+
+/** What one event of a subscription tells its poll and its result. */
+export interface LiveRound {
+  readonly onBudgetTaken: () => void;
+  readonly onFetched: (atMs: number) => void;
 }
 
 /** What the context is built from, whichever server received the request. */
@@ -85,7 +98,7 @@ export function createContextFactory(deps: ContextDependencies) {
       authorization === '' || deps.tokenKeyOf === undefined
         ? undefined
         : deps.tokenKeyOf(authorization);
-    const loadersFor = (onBudgetTaken?: () => void): Loaders => {
+    const loadersFor = (round?: LiveRound): Loaders => {
       const deadline = Date.now() + deps.operationTimeoutMs;
       let signal: AbortSignal | undefined;
       return createLoaders(
@@ -101,12 +114,13 @@ export function createContextFactory(deps: ContextDependencies) {
           },
           deadline,
           tokenKey,
-          onBudgetTaken,
+          onBudgetTaken: round?.onBudgetTaken,
         },
         {
           concurrency: deps.concurrencyPerRequest,
           needsOf: deps.needsOf,
           inFlight: deps.inFlight,
+          onFetched: round?.onFetched,
           observer: deps.loaderObserver,
           cache:
             authorization === ''
@@ -121,6 +135,7 @@ export function createContextFactory(deps: ContextDependencies) {
       defaults: deps.defaults,
       loaders: loadersFor(),
       freshLoaders: loadersFor,
+      liveRead: { fetchedAt: undefined },
       live:
         live === undefined || tokenKey === undefined
           ? undefined

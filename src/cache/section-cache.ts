@@ -35,13 +35,15 @@ export interface CacheObserver {
 export interface TokenScopedCache {
   /**
    * Answers from a live entry whose sections cover `need`, or calls `fetch` and keeps its value.
-   * Failures are never kept: the next request asks upstream again.
+   * Failures are never kept: the next request asks upstream again. `fetchedAt` is told when the
+   * value came from upstream (epoch ms): now, or when the entry that answered was fetched.
    */
   through<Need, Value>(
     resource: CachedResource<Need, Value>,
     resourceKey: string,
     need: Need,
     fetch: () => Promise<Sized<Value>>,
+    fetchedAt?: (atMs: number) => void,
   ): Promise<Value>;
 }
 
@@ -65,7 +67,11 @@ export function cacheModeFor(cacheControl: string | null): CacheMode {
 
 /** What a request without the cache uses: every load asks upstream, nothing is kept. */
 export const noCache: TokenScopedCache = {
-  through: async (_resource, _key, _need, fetch) => (await fetch()).value,
+  through: async (_resource, _key, _need, fetch, fetchedAt) => {
+    const { value } = await fetch();
+    fetchedAt?.(Date.now());
+    return value;
+  },
 };
 
 export interface SectionCache {
@@ -82,6 +88,7 @@ interface Entry {
   readonly need: unknown;
   readonly value: unknown;
   readonly expiresAt: number;
+  readonly fetchedAt: number;
   readonly bytes: number;
 }
 
@@ -170,7 +177,8 @@ export function createSectionCache(
     }
     const key = `${group}#${resource.needKey(need)}`;
     remove(key);
-    entries.set(key, { group, need, value, expiresAt: now() + ttl, bytes: size });
+    const at = now();
+    entries.set(key, { group, need, value, expiresAt: at + ttl, fetchedAt: at, bytes: size });
     bytes += size;
     let keys = groups.get(group);
     if (keys === undefined) {
@@ -190,15 +198,18 @@ export function createSectionCache(
           resourceKey: string,
           need: Need,
           fetch: () => Promise<Sized<Value>>,
+          fetchedAt?: (atMs: number) => void,
         ): Promise<Value> {
           const group = `${tokenKey}|${resource.name}|${resourceKey}`;
           const cached = mode === 'use' ? lookup(group, need, resource.covers) : undefined;
           if (cached !== undefined) {
             observer?.hit(resource.name);
+            fetchedAt?.(cached.fetchedAt);
             return cached.value as Value;
           }
           observer?.miss(resource.name);
           const fetched = await fetch();
+          fetchedAt?.(now());
           store(resource, group, need, fetched);
           return fetched.value;
         },

@@ -38,6 +38,8 @@ export interface LoaderOptions {
   readonly needsOf?: NeedsOf;
   /** Loads in flight across requests, joined by identical ones; without it none are shared. */
   readonly inFlight?: InFlightLoads;
+  /** Told, for each load, when its data came from upstream (epoch ms): subscriptions report it. */
+  readonly onFetched?: (atMs: number) => void;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -174,8 +176,12 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
         needKey: resource.needKey,
         covers: resource.covers,
         fetch: (key, need) =>
-          cache.through(resource, keyOf(key), need, () =>
-            shared(resource, keyOf(key), need, (shareable) => get(key, need, shareable)),
+          cache.through(
+            resource,
+            keyOf(key),
+            need,
+            () => shared(resource, keyOf(key), need, (shareable) => get(key, need, shareable)),
+            options.onFetched,
           ),
         limit,
         ...observed(name),
@@ -193,7 +199,13 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
           (requests) => {
             observer.batch(name, requests.length);
             return Promise.all(
-              requests.map((request) => limit(() => list(request)).catch(asError)),
+              requests.map((request) =>
+                limit(async () => {
+                  const page = await list(request);
+                  options.onFetched?.(Date.now());
+                  return page;
+                }).catch(asError),
+              ),
             );
           },
           {

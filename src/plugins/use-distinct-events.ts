@@ -36,12 +36,48 @@ export function distinctEvents(
   };
 }
 
+/**
+ * Each event as sent, with `extensions.fetchedAt`: when its data came from upstream (ISO 8601),
+ * read as the event is sent. Added after the comparison, which it would otherwise defeat.
+ */
+export function withFetchedAt(
+  source: AsyncIterableIterator<ExecutionResult>,
+  fetchedAt: () => number | undefined,
+): AsyncIterableIterator<ExecutionResult> {
+  return {
+    async next() {
+      const step = await source.next();
+      if (step.done === true) return step;
+      const at = fetchedAt();
+      if (at === undefined) return step;
+      const extensions = { ...step.value.extensions, fetchedAt: new Date(at).toISOString() };
+      return { done: false, value: { ...step.value, extensions } };
+    },
+    return: () => source.return?.() ?? Promise.resolve({ done: true, value: undefined }),
+    throw: (error: unknown) =>
+      source.throw?.(error) ??
+      Promise.reject(error instanceof Error ? error : new Error(String(error))),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+/** A context with the live read of its subscription (GatewayContext.liveRead). */
+const liveReadOf = (context: unknown): { fetchedAt: number | undefined } | undefined => {
+  if (typeof context !== 'object' || context === null || !('liveRead' in context)) return undefined;
+  return context.liveRead as { fetchedAt: number | undefined };
+};
+
 export function useDistinctEvents(): Plugin {
   return {
-    onSubscribe() {
+    onSubscribe({ args }) {
+      const read = liveReadOf(args.contextValue);
       return {
         onSubscribeResult({ result, setResult }) {
-          if (isAsyncIterable(result)) setResult(distinctEvents(result));
+          if (!isAsyncIterable(result)) return;
+          const distinct = distinctEvents(result);
+          setResult(read === undefined ? distinct : withFetchedAt(distinct, () => read.fetchedAt));
         },
       };
     },

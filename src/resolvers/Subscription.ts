@@ -46,8 +46,16 @@ function live<Key extends string, Value>(
   const watch = context.live.join(resource);
   return liveEvents(watch, async () => {
     // Every call of this event is counted against its poll (see LiveSettings.budgetShare).
-    context.loaders = context.freshLoaders(() => {
-      watch.spend();
+    const read = context.liveRead;
+    read.fetchedAt = undefined;
+    context.loaders = context.freshLoaders({
+      onBudgetTaken: () => {
+        watch.spend();
+      },
+      // The event is as old as the oldest data in it.
+      onFetched: (atMs) => {
+        read.fetchedAt = Math.min(read.fetchedAt ?? atMs, atMs);
+      },
     });
     try {
       const value = await load();

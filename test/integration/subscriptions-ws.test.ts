@@ -114,9 +114,10 @@ describe('subscriptions over graphql-ws', () => {
     const ws = client(undefined, { headers: { authorization: `Bearer ${DEMO_TOKEN}` } });
     const ended = collect(ws, sessionQuery(h.fake.demo.sessionId));
     await ended.until(() => ended.completed() || ended.failure() !== undefined);
-    expect(ended.events).toEqual([
-      { data: { sessionUpdates: { id: h.fake.demo.sessionId, status: 'ENDED' } } },
+    expect(ended.events.map((event) => event.data)).toEqual([
+      { sessionUpdates: { id: h.fake.demo.sessionId, status: 'ENDED' } },
     ]);
+    expect(ended.events[0]?.extensions?.['fetchedAt']).toEqual(expect.any(String));
     await ws.dispose();
   });
 
@@ -131,8 +132,8 @@ describe('subscriptions over graphql-ws', () => {
     const first = await sse.next();
     // One poll for the demo token's six subscribers, one for the other token.
     expect(clock.pending()).toBe(2);
-    expect(first.data).toEqual(subscribers[0]?.events[0]);
-    expect(foreign.events[0]).toEqual(subscribers[0]?.events[0]);
+    expect(first.data?.data).toEqual(subscribers[0]?.events[0]?.data);
+    expect(foreign.events[0]?.data).toEqual(subscribers[0]?.events[0]?.data);
     for (const s of [...subscribers, foreign]) s.dispose();
     await sse.close();
     await Promise.all([ws.dispose(), other.dispose()]);

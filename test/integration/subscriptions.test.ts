@@ -85,7 +85,7 @@ describe('subscriptions over SSE', () => {
     const query = `subscription { sessionUpdates(sessionId: "${h.fake.demo.largeSessionId}") { id } }`;
     const [a, b] = await Promise.all([subscribe(query), subscribe(query, 'second-token')]);
     const [eventA, eventB] = await Promise.all([a.next(), b.next()]);
-    expect(eventB).toEqual(eventA);
+    expect(eventB.data?.data).toEqual(eventA.data?.data);
     // Each token read the session itself: no call or cached answer crossed between them.
     expect(new Set(h.fake.calls.map((call) => call.authHash)).size).toBe(2);
     await Promise.all([a.close(), b.close()]);
@@ -148,5 +148,29 @@ describe('subscriptions over SSE', () => {
     expect(h.fake.calls).toHaveLength(0);
     expect(clock.pending()).toBe(0);
     await refused.close();
+  });
+
+  it('tells in extensions.fetchedAt when the data came from upstream, the cached answer included', async () => {
+    const query = `subscription { sessionUpdates(sessionId: "${h.fake.demo.liveSessionId}") { id liveParticipants } }`;
+    // A query refreshes the cache first (no-cache: it asks upstream and keeps the answer); then two
+    // subscribers are answered from it.
+    const before = Date.now();
+    await h.query(
+      `{ session(sessionId: "${h.fake.demo.liveSessionId}") { id liveParticipants } }`,
+      {
+        headers: { 'cache-control': 'no-cache' },
+      },
+    );
+    const after = Date.now();
+    h.fake.resetCalls();
+    const [a, b] = await Promise.all([subscribe(query), subscribe(query)]);
+    const [first, second] = await Promise.all([a.next(), b.next()]);
+    expect(h.fake.calls).toHaveLength(0);
+    const fetchedAt = Date.parse(String(first.data?.extensions?.['fetchedAt']));
+    expect(fetchedAt).toBeGreaterThanOrEqual(before);
+    expect(fetchedAt).toBeLessThanOrEqual(after);
+    expect(second.data?.extensions?.['fetchedAt']).toBe(first.data?.extensions?.['fetchedAt']);
+    expect(first.data?.extensions?.['fetchedAt']).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
+    await Promise.all([a.close(), b.close()]);
   });
 });

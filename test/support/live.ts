@@ -23,7 +23,11 @@ export function manualSchedule() {
 
 /** An event's payload, or `complete` at the stream's end. */
 export interface SseMessage {
-  readonly data?: { readonly errors?: unknown[]; readonly data?: Record<string, unknown> };
+  readonly data?: {
+    readonly errors?: unknown[];
+    readonly data?: Record<string, unknown>;
+    readonly extensions?: Record<string, unknown>;
+  };
   readonly complete?: true;
 }
 
