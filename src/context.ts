@@ -4,7 +4,7 @@ import { credentialsFor } from './credentials.js';
 import type { Credentials, ScopeDefaults } from './credentials.js';
 import { createLoaders } from './loaders/index.js';
 import type { Loaders } from './loaders/index.js';
-import type { NeedsOf } from './loaders/needs.js';
+import type { NeedsOf, OperationNeeds } from './loaders/needs.js';
 import type { InFlightLoads } from './cache/in-flight.js';
 import type { LiveHub, LiveWatch } from './live/hub.js';
 import type { LoaderObserver } from './observability/loader-observer.js';
@@ -34,7 +34,7 @@ export type GatewayContext = {
    */
   readonly liveRead: { fetchedAt: number | undefined };
   /** Joins a shared live poll with this request's token; undefined without a token or a hub. */
-  readonly live: { join(resource: string): LiveWatch } | undefined;
+  readonly live: { join(resource: string, needs?: OperationNeeds): LiveWatch } | undefined;
 };
 
 export interface ContextDependencies {
@@ -66,6 +66,8 @@ export interface ContextDependencies {
 export interface LiveRound {
   readonly onBudgetTaken: () => void;
   readonly onFetched: (atMs: number) => void;
+  /** What the poll's other subscribers need (see LoaderOptions.alongside). */
+  readonly alongside: () => readonly OperationNeeds[];
 }
 
 /** What the context is built from, whichever server received the request. */
@@ -121,6 +123,7 @@ export function createContextFactory(deps: ContextDependencies) {
           needsOf: deps.needsOf,
           inFlight: deps.inFlight,
           onFetched: round?.onFetched,
+          alongside: round?.alongside,
           observer: deps.loaderObserver,
           cache:
             authorization === ''
@@ -139,7 +142,7 @@ export function createContextFactory(deps: ContextDependencies) {
       live:
         live === undefined || tokenKey === undefined
           ? undefined
-          : { join: (resource) => live.join(tokenKey, resource) },
+          : { join: (resource, needs) => live.join(tokenKey, resource, needs) },
     };
   };
 }

@@ -1,3 +1,4 @@
+import type { OperationNeeds } from '../loaders/needs.js';
 import { tooManySubscriptions } from '../upstream/errors.js';
 
 /*
@@ -46,6 +47,8 @@ export interface LiveWatch {
   nextTick(): Promise<boolean>;
   /** Leaves the poll (the last one out stops it); a pending nextTick resolves false. */
   leave(): void;
+  /** What every subscriber of this poll needs from upstream (see LoaderOptions.alongside). */
+  needs(): readonly OperationNeeds[];
   /** One upstream call was taken from the token's budget for this poll. */
   spend(): void;
   /** This subscriber's read of the latest tick succeeded, or failed in a way polling may cure. */
@@ -53,8 +56,11 @@ export interface LiveWatch {
 }
 
 export interface LiveHub {
-  /** Joins the poll of `resource` for `tokenKey`, or throws TOO_MANY_SUBSCRIPTIONS. */
-  join(tokenKey: string, resource: string): LiveWatch;
+  /**
+   * Joins the poll of `resource` for `tokenKey`, or throws TOO_MANY_SUBSCRIPTIONS; `needs` is what
+   * this subscriber's selection needs, fetched for every subscriber of the poll.
+   */
+  join(tokenKey: string, resource: string, needs?: OperationNeeds): LiveWatch;
   /** Milliseconds the poll of `resource` for `tokenKey` waits before its next tick (for tests). */
   delayOf(tokenKey: string, resource: string): number | undefined;
   /** Subscriptions and polls running now. */
@@ -66,6 +72,8 @@ export interface LiveHub {
 interface Poll {
   readonly tokenKey: string;
   readonly waiters: Set<(alive: boolean) => void>;
+  /** Each subscriber's needs, by its leave function. */
+  readonly needs: Map<() => void, OperationNeeds>;
   /** Upstream calls since the last tick, and in the round before it. */
   spent: number;
   lastRound: number;
@@ -136,7 +144,7 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
   };
 
   return {
-    join(tokenKey, resource) {
+    join(tokenKey, resource, needs) {
       const held = perToken.get(tokenKey) ?? 0;
       if (held >= settings.maxPerToken) throw tooManySubscriptions('token', settings.maxPerToken);
       if (subscriptions >= settings.maxTotal) {
@@ -148,6 +156,7 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
         const created: Poll = {
           tokenKey,
           waiters: new Set(),
+          needs: new Map(),
           spent: 0,
           lastRound: 0,
           failedNow: false,
@@ -177,6 +186,7 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
         if (count === 0) perToken.delete(tokenKey);
         else perToken.set(tokenKey, count);
         joined.members -= 1;
+        joined.needs.delete(leave);
         if (pending !== undefined) joined.waiters.delete(pending);
         pending?.(false);
         pending = undefined;
@@ -186,7 +196,9 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
         }
       };
       watches.add(leave);
+      if (needs !== undefined) joined.needs.set(leave, needs);
       return {
+        needs: () => [...joined.needs.values()],
         nextTick: () => {
           if (left) return Promise.resolve(false);
           if (joined.ticks > seen) {

@@ -21,7 +21,13 @@ import type { CachedResource, Lifetime, TokenScopedCache } from '../cache/sectio
 import { noopLoaderObserver } from '../observability/loader-observer.js';
 import type { LoaderName, LoaderObserver } from '../observability/loader-observer.js';
 import { createLimiter } from '../upstream/limiter.js';
-import { coversSections, needsForOperation, sectionNeedKey, sectionQuery } from './needs.js';
+import {
+  coversSections,
+  needsForOperation,
+  sectionNeedKey,
+  sectionQuery,
+  unionOfNeeds,
+} from './needs.js';
 import type { NeedsOf, OperationNeeds, SectionNeed, SessionNeed } from './needs.js';
 import { createSectionedLoader } from './sectioned-loader.js';
 
@@ -40,6 +46,11 @@ export interface LoaderOptions {
   readonly inFlight?: InFlightLoads;
   /** Told, for each load, when its data came from upstream (epoch ms): subscriptions report it. */
   readonly onFetched?: (atMs: number) => void;
+  /**
+   * What other readers of the same resources need (a live poll's other subscribers): each
+   * resource is then fetched with the union, so that their reads are the same call.
+   */
+  readonly alongside?: () => readonly OperationNeeds[];
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -135,6 +146,7 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
     let needs = needsByOperation.get(info.operation);
     if (needs === undefined) {
       needs = analyse(info.schema, info.operation, info.fragments, info.variableValues);
+      if (options.alongside !== undefined) needs = unionOfNeeds([needs, ...options.alongside()]);
       needsByOperation.set(info.operation, needs);
     }
     return needs;

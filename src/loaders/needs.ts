@@ -174,6 +174,25 @@ function analyseOperation(
 
 export type NeedsOf = typeof needsForOperation;
 
+const unionOfSections = (needs: readonly SectionNeed[]): SectionNeed => ({
+  all: needs.some((need) => need.all),
+  sections: new Set(needs.flatMap((need) => [...need.sections])),
+  peerEvents: needs.some((need) => need.peerEvents),
+  series: needs.some((need) => need.series),
+});
+
+/**
+ * What all of `needs` need together: the sections a live poll fetches for every subscriber of
+ * its resource, so that their reads of one tick are the same call.
+ */
+export function unionOfNeeds(needs: readonly OperationNeeds[]): OperationNeeds {
+  return {
+    participant: unionOfSections(needs.map((need) => need.participant)),
+    peerReport: unionOfSections(needs.map((need) => need.peerReport)),
+    session: { breakoutRooms: needs.some((need) => need.session.breakoutRooms) },
+  };
+}
+
 /**
  * needsForOperation, remembered per operation (the lean lane and Yoga's parse cache hand the same
  * AST to every request with the same document) unless a @skip or @include takes a variable, when

@@ -6,6 +6,7 @@ import { liveEvents } from '../live/hub.js';
 import { GraphQLError } from 'graphql';
 import { MalformedLeaf } from '../upstream/errors.js';
 import { parseUuid } from '../upstream/ids.js';
+import { needsForOperation } from '../loaders/needs.js';
 
 /** Codes after which polling again cannot help: the subscription ends with that event. */
 const FINAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']);
@@ -39,11 +40,14 @@ function live<Key extends string, Value>(
   field: Key,
   resource: string,
   context: GatewayContext,
+  info: GraphQLResolveInfo,
   load: () => Promise<Value>,
   finished: (value: Value) => boolean,
 ): AsyncIterableIterator<Record<Key, Value>> {
   if (context.live === undefined) throw noLiveHub();
-  const watch = context.live.join(resource);
+  // The poll fetches what all its subscribers need, so their reads of a tick are one call.
+  const needs = needsForOperation(info.schema, info.operation, info.fragments, info.variableValues);
+  const watch = context.live.join(resource, needs);
   return liveEvents(watch, async () => {
     // Every call of this event is counted against its poll (see LiveSettings.budgetShare).
     const read = context.liveRead;
@@ -56,6 +60,7 @@ function live<Key extends string, Value>(
       onFetched: (atMs) => {
         read.fetchedAt = Math.min(read.fetchedAt ?? atMs, atMs);
       },
+      alongside: () => watch.needs(),
     });
     try {
       const value = await load();
@@ -80,6 +85,7 @@ export const Subscription: SubscriptionResolvers = {
         'sessionUpdates',
         `session:${key.accountId}:${key.appId}:${key.sessionId}`,
         context,
+        info,
         async () => ({ key, record: await context.loaders.session(key, info) }),
         ({ record }) => typeof record.status === 'string' && record.status.toLowerCase() === ENDED,
       );
@@ -93,6 +99,7 @@ export const Subscription: SubscriptionResolvers = {
         'peerReportUpdates',
         `peer:${key.accountId}:${key.appId}:${key.peerId}`,
         context,
+        info,
         async () => {
           const report = await context.loaders.peerReport(key, info);
           return { key, sessionId: report.session_id ?? null, basics: report, report };

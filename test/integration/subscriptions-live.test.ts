@@ -60,4 +60,38 @@ describe('a live call, watched', () => {
     expect(samples(await stream.next())).toBe(first + 3);
     await stream.close();
   });
+
+  it('fetches what all subscribers of a peer need together: different selections, one call per tick', async () => {
+    const { liveSessionId } = h.fake.demo;
+    const listed = await h.query(
+      `{ session(sessionId: "${liveSessionId}") { participants(perPage: 100) { items { id leftAt } } } }`,
+    );
+    const items = (
+      listed.body.data?.['session'] as {
+        participants: { items: { id: string; leftAt: unknown }[] };
+      }
+    ).participants.items;
+    const peerId = items.find((item) => item.leftAt === null)?.id ?? '';
+    // One needs the quality series, the other the peer's metadata: different sections upstream.
+    const quality = await openSse(
+      h.url,
+      `subscription { peerReportUpdates(peerId: "${peerId}") { quality { audio { producer { timestamp } } } } }`,
+      DEMO_TOKEN,
+    );
+    const metadata = await openSse(
+      h.url,
+      `subscription { peerReportUpdates(peerId: "${peerId}") { metadata { ipInformation { city } } } }`,
+      DEMO_TOKEN,
+    );
+    await Promise.all([quality.next(), metadata.next()]);
+    h.fake.resetCalls();
+    elapsed += 7_000;
+    fire();
+    await quality.next();
+    const reports = h.fake.calls.filter((call) => call.endpoint === 'peerReport');
+    // The cache is off: only reading with the union of both selections makes it one call.
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.query['filters'] ?? '').not.toBe('');
+    await Promise.all([quality.close(), metadata.close()]);
+  });
 });
