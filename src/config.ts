@@ -61,6 +61,12 @@ const EnvSchema = z.object({
   MAX_FIELDS: optional(integer(1, 100_000)).default(1_500),
   MAX_UPSTREAM_CALLS_PER_OPERATION: optional(integer(1, 10_000)).default(120),
   LIVE_POLL_INTERVAL_MS: optional(integer(100, 3_600_000)).default(7_000),
+  // Demo mode only: the embedded fake's live call ends after this many minutes (unset: never).
+  FAKE_LIVE_SESSION_MINUTES: optional(
+    z.coerce.number({ error: 'must be a number of minutes, 0 or more' }).min(0, {
+      error: 'must be a number of minutes, 0 or more',
+    }),
+  ),
   LIVE_POLL_BUDGET_SHARE: optional(
     z.coerce
       .number({ error: 'must be a number from 0 to 1' })
@@ -159,7 +165,11 @@ export type AppConfig = {
   /** The shared polls of subscriptions. */
   readonly live: LiveSettings;
 } & (
-  | { readonly mode: 'demo' }
+  | {
+      readonly mode: 'demo';
+      /** FAKE_LIVE_SESSION_MINUTES: the demo's live call ends this long after start; unset, never. */
+      readonly liveSessionMinutes: number | undefined;
+    }
   | {
       readonly mode: 'upstream';
       readonly baseUrl: string;
@@ -247,7 +257,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     },
   };
   if (vars.CLOUDFLARE_API_TOKEN === undefined && vars.CLOUDFLARE_API_BASE_URL === undefined) {
-    return { ...base, mode: 'demo' };
+    return { ...base, mode: 'demo', liveSessionMinutes: vars.FAKE_LIVE_SESSION_MINUTES };
   }
   if (vars.CLOUDFLARE_API_TOKEN !== undefined && vars.CLOUDFLARE_ACCOUNT_ID === undefined) {
     throw new ConfigError([

@@ -199,7 +199,11 @@ export async function startGateway(config: AppConfig, logger: Logger): Promise<R
 
   // Imported here, not at the top: a gateway in front of the real upstream never loads the fake.
   const { DEMO_TOKEN, startFakeUpstream } = await import('./fake-upstream/index.js');
-  const fake = await startFakeUpstream({ host: '127.0.0.1', port: 0 });
+  const fake = await startFakeUpstream({
+    host: '127.0.0.1',
+    port: 0,
+    liveSessionMinutes: config.liveSessionMinutes,
+  });
   const served = await serveGateway(
     {
       upstream: { ...config.upstream, baseUrl: fake.url },

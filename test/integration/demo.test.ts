@@ -61,3 +61,29 @@ describe('demo mode (npm start without configuration)', () => {
     for (const id of readmeIds ?? []) expect(html).toContain(id);
   });
 });
+
+describe('demo mode with FAKE_LIVE_SESSION_MINUTES', () => {
+  it("ends the demo's live call that long after start (0: at once), and leaves it live without it", async () => {
+    const statuses: unknown[] = [];
+    for (const minutes of ['0', '']) {
+      const demo = await startGateway(
+        loadConfig({ PORT: '0', FAKE_LIVE_SESSION_MINUTES: minutes }),
+        createLogger('silent'),
+      );
+      try {
+        const response = await fetch(demo.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ sessions(perPage: 100) { items { status } } }' }),
+        });
+        const body = (await response.json()) as {
+          data?: { sessions: { items: { status: string }[] } };
+        };
+        statuses.push(body.data?.sessions.items.some((item) => item.status === 'LIVE'));
+      } finally {
+        await demo.close();
+      }
+    }
+    expect(statuses).toEqual([false, true]);
+  });
+});
