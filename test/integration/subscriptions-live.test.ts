@@ -16,7 +16,8 @@ const { schedule, fire } = manualSchedule();
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({
-    fake: { clock: () => elapsed },
+    // The live call ends 5 minutes in: the last test moves the clock there.
+    fake: { clock: () => elapsed, liveSessionMinutes: 5 },
     gateway: { live: { intervalMs: 7000, maxPerToken: 20, maxTotal: 100, schedule } },
   });
 });
@@ -93,5 +94,23 @@ describe('a live call, watched', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]?.query['filters'] ?? '').not.toBe('');
     await Promise.all([quality.close(), metadata.close()]);
+  });
+
+  it('sends the final state when the live session ends, then completes', async () => {
+    const { liveSessionId } = h.fake.demo;
+    const stream = await openSse(
+      h.url,
+      `subscription { sessionUpdates(sessionId: "${liveSessionId}") { id status } }`,
+      DEMO_TOKEN,
+    );
+    expect((await stream.next()).data?.data).toEqual({
+      sessionUpdates: { id: liveSessionId, status: 'LIVE' },
+    });
+    elapsed = 5 * 60_000;
+    fire();
+    expect((await stream.next()).data?.data).toEqual({
+      sessionUpdates: { id: liveSessionId, status: 'ENDED' },
+    });
+    expect(await stream.next()).toEqual({ complete: true });
   });
 });
