@@ -23,18 +23,22 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+/** A participant of the live session who has not left, as a query lists them now. */
+async function aPeerStillIn(): Promise<{ id: string } | undefined> {
+  const listed = await h.query(
+    `{ session(sessionId: "${h.fake.demo.liveSessionId}") { participants(perPage: 100) { items { id leftAt } } } }`,
+  );
+  const items = (
+    listed.body.data?.['session'] as {
+      participants: { items: { id: string; leftAt: unknown }[] };
+    }
+  ).participants.items;
+  return items.find((item) => item.leftAt === null);
+}
+
 describe('a live call, watched', () => {
   it("sends a peer's report again when a new quality sample arrives, and only then", async () => {
-    const { liveSessionId } = h.fake.demo;
-    const listed = await h.query(
-      `{ session(sessionId: "${liveSessionId}") { participants(perPage: 100) { items { id leftAt } } } }`,
-    );
-    const items = (
-      listed.body.data?.['session'] as {
-        participants: { items: { id: string; leftAt: unknown }[] };
-      }
-    ).participants.items;
-    const present = items.find((item) => item.leftAt === null);
+    const present = await aPeerStillIn();
     expect(present).toBeDefined();
     const stream = await openSse(
       h.url,
@@ -63,16 +67,7 @@ describe('a live call, watched', () => {
   });
 
   it('fetches what all subscribers of a peer need together: different selections, one call per tick', async () => {
-    const { liveSessionId } = h.fake.demo;
-    const listed = await h.query(
-      `{ session(sessionId: "${liveSessionId}") { participants(perPage: 100) { items { id leftAt } } } }`,
-    );
-    const items = (
-      listed.body.data?.['session'] as {
-        participants: { items: { id: string; leftAt: unknown }[] };
-      }
-    ).participants.items;
-    const peerId = items.find((item) => item.leftAt === null)?.id ?? '';
+    const peerId = (await aPeerStillIn())?.id ?? '';
     // One needs the quality series, the other the peer's metadata: different sections upstream.
     const quality = await openSse(
       h.url,
