@@ -62,4 +62,33 @@ describe('live polls within their share of the budget', () => {
     expect(answer.body.data).toMatchObject({ session: { id: session } });
     await stream.close();
   });
+
+  it('sends an upstream failure as the event, with its code, backs off, and goes on once upstream recovers', async () => {
+    const session = h.fake.demo.liveSessionId;
+    const stream = await openSse(
+      h.url,
+      `subscription { sessionUpdates(sessionId: "${session}") { id status } }`,
+      DEMO_TOKEN,
+    );
+    expect((await stream.next()).data?.data).toEqual({
+      sessionUpdates: { id: session, status: 'LIVE' },
+    });
+    // Every attempt of the next round fails (the retries included).
+    h.fake.injectFault({ match: { endpoint: 'session' }, status: 503, times: 10 });
+    clock.fire();
+    const failed = await stream.next();
+    expect(failed.data?.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE' }) as unknown,
+      }),
+    ]);
+    h.fake.clearFaults();
+    // The tick after the failed round waits twice the interval (and more if the budget says so).
+    clock.fire();
+    expect(clock.delays()[0]).toBeGreaterThanOrEqual(14_000);
+    expect((await stream.next()).data?.data).toEqual({
+      sessionUpdates: { id: session, status: 'LIVE' },
+    });
+    await stream.close();
+  });
 });
