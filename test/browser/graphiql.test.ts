@@ -241,7 +241,7 @@ describe('GraphiQL in demo mode', { timeout: TEST_TIMEOUT_MS, retry: 2 }, () => 
 });
 
 // The demo's live call moves with real time (a step per 7 s), so this test waits for two steps.
-describe('GraphiQL live tab', { timeout: 45_000 }, () => {
+describe('GraphiQL live tab', { timeout: 60_000 }, () => {
   it('runs the live subscription and shows the call change at least twice', async (context) => {
     const graphiql = graphiqlPage(context);
     await graphiql.locator('.graphiql-tab-button', { hasText: 'LiveCall' }).click();
@@ -249,9 +249,16 @@ describe('GraphiQL live tab', { timeout: 45_000 }, () => {
       .getByRole('region', { name: 'Operation Editor' })
       .getByText('subscription LiveCall')
       .waitFor();
-    await graphiql.getByRole('button', { name: 'Execute query (Ctrl-Enter)' }).click();
     const result = graphiql.getByRole('region', { name: 'Result Window' });
-    await result.getByText('"sessionUpdates"').waitFor();
+    const started = result.getByText('"sessionUpdates"');
+    // A run clicked before GraphiQL has parsed the tab's document does nothing ("Cannot infer
+    // operation"): click again until the first event shows. The first event comes at once, so a
+    // subscription already running is never stopped by a second click.
+    for (let attempt = 0; attempt < 5 && !(await started.isVisible()); attempt += 1) {
+      await graphiql.getByRole('button', { name: 'Execute query (Ctrl-Enter)' }).click();
+      await started.waitFor({ timeout: 4_000 }).catch(() => undefined);
+    }
+    await started.waitFor();
     // Each state the pane shows, by its minutes consumed (which grow with every step).
     const seen = new Set<string>();
     while (seen.size < 3) {
