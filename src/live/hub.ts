@@ -90,6 +90,8 @@ interface Poll {
 export function createLiveHub(settings: LiveSettings): LiveHub {
   const schedule = settings.schedule ?? realSchedule;
   const polls = new Map<string, Poll>();
+  // A token's polls, which share its budget: at most MAX_SUBSCRIPTIONS_PER_TOKEN of them.
+  const pollsOfToken = new Map<string, Set<Poll>>();
   const perToken = new Map<string, number>();
   const watches = new Set<() => void>();
   let subscriptions = 0;
@@ -106,12 +108,9 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
     let delay = settings.intervalMs;
     if (rate !== undefined && rate > 0 && share > 0) {
       let perRound = 0;
-      for (const other of polls.values()) {
+      for (const other of pollsOfToken.get(poll.tokenKey) ?? []) {
         // Another poll's round may be under way: what it spent so far counts if it is more.
-        if (other === poll) perRound += poll.lastRound;
-        else if (other.tokenKey === poll.tokenKey) {
-          perRound += Math.max(other.lastRound, other.spent);
-        }
+        perRound += other === poll ? poll.lastRound : Math.max(other.lastRound, other.spent);
       }
       delay = Math.max(delay, Math.ceil((perRound / (rate * share)) * 1000));
     }
@@ -167,6 +166,9 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
           cancel: () => undefined,
         };
         polls.set(key, created);
+        const ofToken = pollsOfToken.get(tokenKey) ?? new Set<Poll>();
+        ofToken.add(created);
+        pollsOfToken.set(tokenKey, ofToken);
         arm(key, created);
         poll = created;
       }
@@ -193,6 +195,9 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
         if (joined.members === 0) {
           joined.cancel();
           polls.delete(key);
+          const ofToken = pollsOfToken.get(tokenKey);
+          ofToken?.delete(joined);
+          if (ofToken?.size === 0) pollsOfToken.delete(tokenKey);
         }
       };
       watches.add(leave);
