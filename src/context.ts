@@ -4,6 +4,8 @@ import { credentialsFor } from './credentials.js';
 import type { Credentials, ScopeDefaults } from './credentials.js';
 import { createLoaders } from './loaders/index.js';
 import type { Loaders } from './loaders/index.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { needsForOperation } from './loaders/needs.js';
 import type { NeedsOf, OperationNeeds } from './loaders/needs.js';
 import type { InFlightLoads } from './cache/in-flight.js';
 import type { LiveHub, LiveWatch } from './live/hub.js';
@@ -33,6 +35,8 @@ export type GatewayContext = {
    * so Yoga's copy of the context shares it.
    */
   readonly liveRead: { fetchedAt: number | undefined };
+  /** What an operation needs from upstream, through the gateway's shared memo (see needs.ts). */
+  needsOf(info: GraphQLResolveInfo): OperationNeeds;
   /** Joins a shared live poll with this request's token; undefined without a token or a hub. */
   readonly live: { join(resource: string, needs?: OperationNeeds): LiveWatch } | undefined;
 };
@@ -139,6 +143,13 @@ export function createContextFactory(deps: ContextDependencies) {
       loaders: loadersFor(),
       freshLoaders: loadersFor,
       liveRead: { fetchedAt: undefined },
+      needsOf: (info) =>
+        (deps.needsOf ?? needsForOperation)(
+          info.schema,
+          info.operation,
+          info.fragments,
+          info.variableValues,
+        ),
       live:
         live === undefined || tokenKey === undefined
           ? undefined

@@ -6,7 +6,6 @@ import { liveEvents } from '../live/hub.js';
 import { GraphQLError } from 'graphql';
 import { MalformedLeaf } from '../upstream/errors.js';
 import { parseUuid } from '../upstream/ids.js';
-import { needsForOperation } from '../loaders/needs.js';
 
 /** Codes after which polling again cannot help: the subscription ends with that event. */
 const FINAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT']);
@@ -46,8 +45,7 @@ function live<Key extends string, Value>(
 ): AsyncIterableIterator<Record<Key, Value>> {
   if (context.live === undefined) throw noLiveHub();
   // The poll fetches what all its subscribers need, so their reads of a tick are one call.
-  const needs = needsForOperation(info.schema, info.operation, info.fragments, info.variableValues);
-  const watch = context.live.join(resource, needs);
+  const watch = context.live.join(resource, context.needsOf(info));
   return liveEvents(watch, async () => {
     // Every call of this event is counted against its poll (see LiveSettings.budgetShare).
     const read = context.liveRead;
