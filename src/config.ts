@@ -1,4 +1,5 @@
 import type { LiveSettings } from './live/hub.js';
+import type { RedisSettings } from './redis/link.js';
 import { z } from 'zod';
 import type { SectionCacheSettings } from './cache/section-cache.js';
 import type { OperationLimits } from './plugins/operation-limits.js';
@@ -97,6 +98,21 @@ const EnvSchema = z.object({
         ),
       ),
   ).default([]),
+  // Shared state of replicas (see README, "Running several replicas"); none without REDIS_URL.
+  REDIS_URL: optional(
+    z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }),
+  ),
+  REDIS_COMMAND_TIMEOUT_MS: optional(integer(10, 60_000)).default(250),
+  REDIS_KEY_PREFIX: optional(
+    z.string().regex(/^[\w:.-]{0,64}$/, {
+      error: 'must be at most 64 letters, digits, and _ : . -',
+    }),
+  ).default('rtk-graphql:'),
+  TOKEN_HASH_SECRET: optional(
+    z.string().min(32, { error: 'must be at least 32 characters (e.g. openssl rand -hex 32)' }),
+  ),
+  REPLICAS: optional(integer(1, 1_000)).default(1),
+  LIVE_LEASE_MS: optional(integer(500, 600_000)).default(5_000),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).default('info'),
   SHUTDOWN_TIMEOUT_MS: optional(integer(0, 600_000)).default(10_000),
   CACHE_MAX_ENTRIES: optional(integer(0, 1_000_000)).default(2_000),
@@ -142,6 +158,20 @@ export interface RequestLimits extends OperationLimits {
   readonly requestReadTimeoutMs: number;
 }
 
+/** What replicas share through Redis, and how (see README, "Running several replicas"). */
+export interface SharedSettings {
+  readonly redis: RedisSettings;
+  /** Keys tokens alike on every replica (TOKEN_HASH_SECRET). */
+  readonly tokenHashSecret: string;
+  /** Replicas in the fleet (REPLICAS): each one's share of a token's budget while Redis is away. */
+  readonly replicas: number;
+  /** How long a replica's lease on a live poll lasts unless renewed (LIVE_LEASE_MS). */
+  readonly leaseMs: number;
+}
+
+/** Variables whose values never appear in an error message. */
+const SECRET_VARIABLES = new Set(['CLOUDFLARE_API_TOKEN', 'TOKEN_HASH_SECRET', 'REDIS_URL']);
+
 /**
  * Demo mode runs the embedded RealtimeKit fake; it is chosen only when nothing points at a real
  * upstream, so a configured token can never be sent to the fake and vice versa.
@@ -164,6 +194,8 @@ export type AppConfig = {
   readonly cache: SectionCacheSettings;
   /** The shared polls of subscriptions. */
   readonly live: LiveSettings;
+  /** State shared by replicas through Redis; undefined without REDIS_URL. */
+  readonly shared: SharedSettings | undefined;
 } & (
   | {
       readonly mode: 'demo';
@@ -193,13 +225,31 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
-        // Never echo the token's value, even when it is the one that is wrong.
-        const shown = name === 'CLOUDFLARE_API_TOKEN' ? '' : ` (got ${JSON.stringify(env[name])})`;
+        // Never echo a secret's value (a REDIS_URL may hold a password), even when it is wrong.
+        const shown = SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(env[name])})`;
         return `${name}: ${issue.message}${shown}`;
       }),
     );
   }
   const vars = parsed.data;
+  if (vars.REDIS_URL !== undefined && vars.TOKEN_HASH_SECRET === undefined) {
+    throw new ConfigError([
+      'TOKEN_HASH_SECRET: is required when REDIS_URL is set: every replica must key tokens with the same secret (set one random value on all of them, e.g. openssl rand -hex 32)',
+    ]);
+  }
+  const shared: SharedSettings | undefined =
+    vars.REDIS_URL === undefined || vars.TOKEN_HASH_SECRET === undefined
+      ? undefined
+      : {
+          redis: {
+            url: vars.REDIS_URL,
+            commandTimeoutMs: vars.REDIS_COMMAND_TIMEOUT_MS,
+            keyPrefix: vars.REDIS_KEY_PREFIX,
+          },
+          tokenHashSecret: vars.TOKEN_HASH_SECRET,
+          replicas: vars.REPLICAS,
+          leaseMs: vars.LIVE_LEASE_MS,
+        };
   const base = {
     port: vars.PORT,
     host: vars.HOST,
@@ -246,6 +296,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       maxTotal: vars.MAX_SUBSCRIPTIONS,
       budgetShare: vars.LIVE_POLL_BUDGET_SHARE,
     },
+    shared,
     introspection: vars.INTROSPECTION,
     persistedDocumentsPath: vars.PERSISTED_DOCUMENTS_PATH,
     corsOrigins: vars.CORS_ORIGINS,

@@ -72,6 +72,8 @@ export interface LiveRound {
   readonly onFetched: (atMs: number) => void;
   /** What the poll's other subscribers need (see LoaderOptions.alongside). */
   readonly alongside: () => readonly OperationNeeds[];
+  /** Cached data fetched before this (epoch ms) does not answer (see LiveWatch.notBefore). */
+  readonly notBefore?: number;
 }
 
 /** What the context is built from, whichever server received the request. */
@@ -132,7 +134,12 @@ export function createContextFactory(deps: ContextDependencies) {
           cache:
             authorization === ''
               ? undefined
-              : deps.cache?.forToken(authorization, cacheModeFor(request.cacheControl), tokenKey),
+              : deps.cache?.forToken(
+                  authorization,
+                  cacheModeFor(request.cacheControl),
+                  tokenKey,
+                  round?.notBefore,
+                ),
         },
       );
     };

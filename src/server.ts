@@ -8,7 +8,7 @@ import { createSectionCache } from './cache/section-cache.js';
 import type { SectionCacheSettings } from './cache/section-cache.js';
 import { contextRequestOf, createContextFactory } from './context.js';
 import type { GatewayContext } from './context.js';
-import type { RequestLimits, UpstreamSettings } from './config.js';
+import type { RequestLimits, SharedSettings, UpstreamSettings } from './config.js';
 import type { ScopeDefaults } from './credentials.js';
 import { createGraphiQLOptions } from './graphiql.js';
 import { createCorsPolicy } from './http/cors.js';
@@ -52,6 +52,10 @@ import type { LiveSettings } from './live/hub.js';
 import { useDistinctEvents } from './plugins/use-distinct-events.js';
 import { createUpstreamClient } from './upstream/client.js';
 import { createTokenKeyer } from './upstream/token-key.js';
+import { createRedisLink } from './redis/link.js';
+import { createSharedRateBudget } from './upstream/shared-rate-budget.js';
+import { createRedisEntries } from './cache/redis-entries.js';
+import { createRedisCoordinator } from './live/redis-coordinator.js';
 
 export interface GatewayConfig {
   readonly upstream: UpstreamSettings & { readonly baseUrl: string };
@@ -86,6 +90,8 @@ export interface GatewayConfig {
   readonly cache: SectionCacheSettings;
   /** The shared polls of subscriptions; without it, the documented defaults. */
   readonly live?: LiveSettings;
+  /** State shared with the other replicas through Redis; without it all state is this process's. */
+  readonly shared?: SharedSettings;
   readonly logger: Logger;
 }
 
@@ -177,15 +183,31 @@ export function createGateway(config: GatewayConfig): Gateway {
   const logger = withSecretsMasked(withRequestId(config.logger, scope), () =>
     serverToken === undefined ? scope.credentials() : [...scope.credentials(), serverToken],
   );
-  const metrics = createMetrics({ logLinesDropped: () => config.logger.droppedLines?.() ?? 0 });
+  const { shared } = config;
+  // Redis answers no readiness question: a replica without it still serves, on its fallbacks.
+  const link = shared === undefined ? undefined : createRedisLink(shared.redis, logger);
+  const metrics = createMetrics({
+    logLinesDropped: () => config.logger.droppedLines?.() ?? 0,
+    redisUp: link === undefined ? undefined : () => link.up,
+  });
   const readiness = createReadiness({ baseUrl: config.upstream.baseUrl, logger });
-  // One keyer for the rate budgets and the cache: each request's token is keyed once.
-  const tokenKeyOf = createTokenKeyer();
+  // One keyer for the rate budgets, the cache and live polls: each request's token is keyed once,
+  // and alike on every replica when they share state.
+  const tokenKeyOf = createTokenKeyer(shared?.tokenHashSecret);
   const client = createUpstreamClient({
     ...config.upstream,
     logger,
     observer: metrics.upstream,
     tokenKeyOf,
+    budget:
+      link === undefined || shared === undefined
+        ? undefined
+        : createSharedRateBudget({
+            link,
+            settings: config.upstream.tokenBucket,
+            replicas: shared.replicas,
+            now: Date.now,
+          }),
   });
   const persistedDocuments =
     config.persistedDocumentsPath === undefined
@@ -200,6 +222,10 @@ export function createGateway(config: GatewayConfig): Gateway {
     budgetShare: 0.5,
     ...config.live,
     refillPerSecond: config.live?.refillPerSecond ?? config.upstream.tokenBucket.refillPerSecond,
+    coordinator:
+      link === undefined || shared === undefined
+        ? undefined
+        : createRedisCoordinator(link, { leaseMs: shared.leaseMs }),
   });
   const createContext = createContextFactory({
     live,
@@ -209,7 +235,11 @@ export function createGateway(config: GatewayConfig): Gateway {
     serverToken: config.serverToken,
     defaults: config.defaults,
     loaderObserver: metrics.loaders,
-    cache: createSectionCache(config.cache, { observer: metrics.cache, tokenKeyOf }),
+    cache: createSectionCache(config.cache, {
+      observer: metrics.cache,
+      tokenKeyOf,
+      shared: link === undefined ? undefined : createRedisEntries(link),
+    }),
     needsOf: createNeedsMemo(),
     inFlight: createInFlightLoads(metrics.inFlight),
     tokenKeyOf,
@@ -319,7 +349,7 @@ export function createGateway(config: GatewayConfig): Gateway {
       live.close();
     },
     close: async () => {
-      await Promise.all([client.close(), readiness.close()]);
+      await Promise.all([client.close(), readiness.close(), link?.close()]);
     },
   };
 }

@@ -24,6 +24,35 @@ export interface CachedResource<Need, Value> {
   /** Whether a value fetched for `have` answers a request for `want`. */
   readonly covers: (have: Need, want: Need) => boolean;
   readonly lifetime: (value: Value) => Lifetime;
+  /**
+   * How an entry travels through the second level shared by replicas (see SharedEntries): the
+   * need as text and back, and the value read again from the upstream body it came in, with the
+   * same reader as a fresh answer (so that it is the very value a fetch would give). Without it
+   * the resource is kept in this process only.
+   */
+  readonly shared?: {
+    readonly encodeNeed: (need: Need) => string;
+    readonly decodeNeed: (text: string) => Need;
+    readonly revive: (body: string, need: Need) => Value;
+  };
+}
+
+/** One entry as the second level keeps it: no token, nothing a token could be recovered from. */
+export interface SharedEntry {
+  readonly need: string;
+  readonly fetchedAt: number;
+  readonly expiresAt: number;
+  /** The upstream body the value was read from. */
+  readonly body: string;
+}
+
+/**
+ * The cache's second level, shared by every replica (in Redis, see createRedisEntries), under the
+ * same keys as the first. A read that fails is a miss; a write that fails is forgotten.
+ */
+export interface SharedEntries {
+  read(group: string): Promise<readonly SharedEntry[]>;
+  write(group: string, entry: SharedEntry, ttlMs: number): void;
 }
 
 export interface CacheObserver {
@@ -78,8 +107,15 @@ export interface SectionCache {
   /**
    * Binds the cache to the `Authorization` value a request's upstream calls are made with;
    * `tokenKey`, when given, is that value keyed by this cache's `tokenKeyOf`, computed already.
+   * `notBefore` (epoch ms): entries fetched earlier do not answer (a live poll's round, whose
+   * data another replica just fetched).
    */
-  forToken(authorization: string, mode?: CacheMode, tokenKey?: string): TokenScopedCache;
+  forToken(
+    authorization: string,
+    mode?: CacheMode,
+    tokenKey?: string,
+    notBefore?: number,
+  ): TokenScopedCache;
   readonly size: { readonly entries: number; readonly bytes: number };
 }
 
@@ -97,6 +133,8 @@ export interface SectionCacheOptions {
   /** Keys entries by token; its own keyer by default. */
   readonly tokenKeyOf?: TokenKeyer;
   readonly observer?: CacheObserver;
+  /** The second level, shared by replicas; without it entries live in this process only. */
+  readonly shared?: SharedEntries;
 }
 
 /**
@@ -112,6 +150,7 @@ export function createSectionCache(
 ): SectionCache {
   const now = options.now ?? Date.now;
   const observer = options.observer;
+  const shared = options.shared;
   // The keyer's secret lives as long as the process, and so do the entries it keys.
   const tokenKeyOf = options.tokenKeyOf ?? createTokenKeyer();
   // Insertion order is recency order: a hit moves its entry to the end.
@@ -141,6 +180,7 @@ export function createSectionCache(
     group: string,
     need: Need,
     covers: (have: Need, want: Need) => boolean,
+    notBefore: number,
   ): Entry | undefined {
     const keys = groups.get(group);
     if (keys === undefined) return undefined;
@@ -152,7 +192,7 @@ export function createSectionCache(
         remove(key);
         continue;
       }
-      if (covers(entry.need as Need, need)) {
+      if (entry.fetchedAt >= notBefore && covers(entry.need as Need, need)) {
         entries.delete(key);
         entries.set(key, entry);
         return entry;
@@ -161,15 +201,22 @@ export function createSectionCache(
     return undefined;
   }
 
+  /** Keeps an entry in this process, until `expiresAt`; the time to live it had is returned. */
   function store<Need, Value>(
     resource: CachedResource<Need, Value>,
     group: string,
     need: Need,
     { value, bytes: size }: Sized<Value>,
-  ): void {
+    fetchedAt: number,
+    expiresAt?: number,
+  ): number {
     const ttl =
-      resource.lifetime(value) === 'finished' ? settings.finishedTtlMs : settings.liveTtlMs;
-    if (ttl <= 0 || size > settings.maxBytes) return;
+      expiresAt === undefined
+        ? resource.lifetime(value) === 'finished'
+          ? settings.finishedTtlMs
+          : settings.liveTtlMs
+        : expiresAt - now();
+    if (ttl <= 0 || size > settings.maxBytes) return 0;
     // Entries the new one covers would never be chosen over it again.
     for (const key of [...(groups.get(group) ?? [])]) {
       const entry = entries.get(key);
@@ -177,8 +224,7 @@ export function createSectionCache(
     }
     const key = `${group}#${resource.needKey(need)}`;
     remove(key);
-    const at = now();
-    entries.set(key, { group, need, value, expiresAt: at + ttl, fetchedAt: at, bytes: size });
+    entries.set(key, { group, need, value, expiresAt: now() + ttl, fetchedAt, bytes: size });
     bytes += size;
     let keys = groups.get(group);
     if (keys === undefined) {
@@ -187,10 +233,46 @@ export function createSectionCache(
     }
     keys.add(key);
     evict();
+    return ttl;
+  }
+
+  /** An entry of the second level that answers `need`, read into this process's first level. */
+  async function lookupShared<Need, Value>(
+    resource: CachedResource<Need, Value>,
+    group: string,
+    need: Need,
+    notBefore: number,
+  ): Promise<{ readonly value: Value; readonly fetchedAt: number } | undefined> {
+    const codec = resource.shared;
+    if (shared === undefined || codec === undefined) return undefined;
+    const at = now();
+    for (const entry of await shared.read(group)) {
+      if (entry.expiresAt <= at || entry.fetchedAt < notBefore) continue;
+      let have: Need;
+      let value: Value;
+      try {
+        have = codec.decodeNeed(entry.need);
+        if (!resource.covers(have, need)) continue;
+        value = codec.revive(entry.body, have);
+      } catch {
+        // Written by another version of the gateway, or damaged: not an answer.
+        continue;
+      }
+      store(
+        resource,
+        group,
+        have,
+        { value, bytes: entry.body.length },
+        entry.fetchedAt,
+        entry.expiresAt,
+      );
+      return { value, fetchedAt: entry.fetchedAt };
+    }
+    return undefined;
   }
 
   return {
-    forToken(authorization, mode = 'use', tokenKey = tokenKeyOf(authorization)) {
+    forToken(authorization, mode = 'use', tokenKey = tokenKeyOf(authorization), notBefore = 0) {
       if (settings.maxEntries <= 0 || mode === 'bypass') return noCache;
       return {
         async through<Need, Value>(
@@ -201,16 +283,39 @@ export function createSectionCache(
           fetchedAt?: (atMs: number) => void,
         ): Promise<Value> {
           const group = `${tokenKey}|${resource.name}|${resourceKey}`;
-          const cached = mode === 'use' ? lookup(group, need, resource.covers) : undefined;
-          if (cached !== undefined) {
-            observer?.hit(resource.name);
-            fetchedAt?.(cached.fetchedAt);
-            return cached.value as Value;
+          if (mode === 'use') {
+            const cached =
+              lookup(group, need, resource.covers, notBefore) ??
+              (await lookupShared(resource, group, need, notBefore));
+            if (cached !== undefined) {
+              observer?.hit(resource.name);
+              fetchedAt?.(cached.fetchedAt);
+              return cached.value as Value;
+            }
           }
           observer?.miss(resource.name);
           const fetched = await fetch();
-          fetchedAt?.(now());
-          store(resource, group, need, fetched);
+          const at = now();
+          fetchedAt?.(at);
+          const ttl = store(resource, group, need, fetched, at);
+          const codec = resource.shared;
+          if (
+            shared !== undefined &&
+            codec !== undefined &&
+            ttl > 0 &&
+            fetched.body !== undefined
+          ) {
+            shared.write(
+              group,
+              {
+                need: codec.encodeNeed(need),
+                fetchedAt: at,
+                expiresAt: at + ttl,
+                body: fetched.body,
+              },
+              ttl,
+            );
+          }
           return fetched.value;
         },
       };

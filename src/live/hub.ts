@@ -1,3 +1,4 @@
+import { unionOfNeeds } from '../loaders/needs.js';
 import type { OperationNeeds } from '../loaders/needs.js';
 import { tooManySubscriptions } from '../upstream/errors.js';
 
@@ -36,6 +37,41 @@ export interface LiveSettings {
   readonly budgetShare?: number;
   readonly refillPerSecond?: number;
   readonly schedule?: Schedule;
+  /**
+   * Elects, among replicas, the one that polls each resource (see LiveCoordinator); without it
+   * every poll is this process's own.
+   */
+  readonly coordinator?: LiveCoordinator;
+}
+
+/** What one replica's round of a poll tells the others: its data is in the shared cache. */
+export interface LiveRoundNews {
+  /** The oldest data the round's reads used (epoch ms on the polling replica's clock). */
+  readonly oldest: number;
+}
+
+/**
+ * How replicas share polls (in Redis, see createRedisCoordinator). The replica holding a poll's
+ * lease polls: its subscribers read upstream, filling the shared cache, and it announces each
+ * round; the others' subscribers read that round from the cache when told. A lease not renewed
+ * lapses, and another replica with subscribers takes it. Every method tolerates Redis being away:
+ * `claim` then says undefined, and each replica polls for itself, as without a coordinator.
+ */
+export interface LiveCoordinator {
+  /** Takes or renews the lease of a poll: true when this replica holds it. */
+  claim(poll: string): Promise<boolean | undefined>;
+  /** Gives the lease up, if this replica holds it (its last subscriber left). */
+  release(poll: string): void;
+  announce(poll: string, news: LiveRoundNews): void;
+  /** Listens to the rounds other replicas announce; returns how to stop. */
+  listen(poll: string, onRound: (news: LiveRoundNews) => void): () => void;
+  /** Shares what this replica's subscribers need (undefined: none left); gives the others'. */
+  shareNeeds(
+    poll: string,
+    needs: OperationNeeds | undefined,
+  ): Promise<readonly OperationNeeds[] | undefined>;
+  /** How often leases are renewed, and others' lapsed leases taken. */
+  readonly heartbeatMs: number;
 }
 
 /** The longest wait between the ticks of a poll whose upstream keeps failing. */
@@ -51,8 +87,16 @@ export interface LiveWatch {
   needs(): readonly OperationNeeds[];
   /** One upstream call was taken from the token's budget for this poll. */
   spend(): void;
-  /** This subscriber's read of the latest tick succeeded, or failed in a way polling may cure. */
-  settle(ok: boolean): void;
+  /**
+   * This subscriber's read of the latest tick succeeded, or failed in a way polling may cure;
+   * `oldest` is when the oldest data it read came from upstream.
+   */
+  settle(ok: boolean, oldest?: number): void;
+  /**
+   * For a round another replica polled: data fetched before this (epoch ms) is older than the
+   * round's, so it must not answer. Undefined when this replica polls.
+   */
+  notBefore(): number | undefined;
 }
 
 export interface LiveHub {
@@ -71,7 +115,8 @@ export interface LiveHub {
 
 interface Poll {
   readonly tokenKey: string;
-  readonly waiters: Set<(alive: boolean) => void>;
+  /** Subscribers waiting for the next tick: how to wake each, and its leave function. */
+  readonly waiters: Set<readonly [(alive: boolean) => void, () => void]>;
   /** Each subscriber's needs, by its leave function. */
   readonly needs: Map<() => void, OperationNeeds>;
   /** Upstream calls since the last tick, and in the round before it. */
@@ -85,10 +130,28 @@ interface Poll {
   /** Ticks so far: a subscriber still busy with its last event when one fired polls at once. */
   ticks: number;
   cancel: () => void;
+  /** Whether this replica polls (it holds the lease, or there is no coordinator to ask). */
+  polling: boolean;
+  /** The latest round another replica polled (see LiveWatch.notBefore). */
+  notBefore: number | undefined;
+  /** Subscribers woken by this replica's latest tick that have not settled yet. */
+  owing: Set<() => void>;
+  /** The oldest data of the round so far. */
+  roundOldest: number | undefined;
+  /** What other replicas' subscribers need. */
+  remoteNeeds: readonly OperationNeeds[];
+  stopSharing: () => void;
+}
+
+/** What this replica's subscribers of a poll need together; undefined when they need nothing. */
+function unionOfNeedsOf(poll: Poll): OperationNeeds | undefined {
+  const local = [...poll.needs.values()];
+  return local.length === 0 ? undefined : unionOfNeeds(local);
 }
 
 export function createLiveHub(settings: LiveSettings): LiveHub {
   const schedule = settings.schedule ?? realSchedule;
+  const { coordinator } = settings;
   const polls = new Map<string, Poll>();
   // A token's polls, which share its budget: at most MAX_SUBSCRIPTIONS_PER_TOKEN of them.
   const pollsOfToken = new Map<string, Set<Poll>>();
@@ -124,22 +187,70 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
   const arm = (key: string, poll: Poll) => {
     poll.delayMs = delayFor(poll);
     poll.cancel = schedule(() => {
-      tick(key);
+      // A replica that does not poll waits for the one that does to announce its rounds.
+      if (poll.polling) tick(key, undefined);
+      else arm(key, poll);
     }, poll.delayMs);
   };
 
-  const tick = (key: string) => {
+  /** Announces this replica's round once every subscriber it woke has read it. */
+  const roundRead = (key: string, poll: Poll) => {
+    if (poll.owing.size > 0 || !poll.polling || poll.roundOldest === undefined) return;
+    coordinator?.announce(key, { oldest: poll.roundOldest });
+    poll.roundOldest = undefined;
+  };
+
+  /** `notBefore`: the round was polled by another replica, with data no older than that. */
+  const tick = (key: string, notBefore: number | undefined) => {
     const poll = polls.get(key);
     if (poll === undefined) return;
     const waiting = [...poll.waiters];
     poll.waiters.clear();
     poll.ticks += 1;
+    poll.notBefore = notBefore;
     poll.lastRound = poll.spent;
     poll.spent = 0;
     poll.failures = poll.failedNow ? poll.failures + 1 : 0;
     poll.failedNow = false;
+    poll.owing = notBefore === undefined ? new Set(waiting.map(([, leave]) => leave)) : new Set();
+    poll.roundOldest = undefined;
+    poll.cancel();
     arm(key, poll);
-    for (const wake of waiting) wake(true);
+    for (const [wake] of waiting) wake(true);
+  };
+
+  /**
+   * With a coordinator: renews or takes the poll's lease, shares this replica's needs and reads
+   * the others', every heartbeat while the poll has subscribers here.
+   */
+  const coordinate = (key: string, poll: Poll) => {
+    if (coordinator === undefined) return () => undefined;
+    let stopped = false;
+    let cancelBeat: () => void = () => undefined;
+    const unlisten = coordinator.listen(key, (news) => {
+      if (!poll.polling) tick(key, news.oldest);
+    });
+    const beat = async () => {
+      const [holds, others] = await Promise.all([
+        coordinator.claim(key),
+        coordinator.shareNeeds(key, unionOfNeedsOf(poll)),
+      ]);
+      if (stopped) return;
+      // Without an answer from Redis, each replica polls for itself.
+      poll.polling = holds !== false;
+      poll.remoteNeeds = others ?? [];
+      cancelBeat = schedule(() => {
+        void beat();
+      }, coordinator.heartbeatMs);
+    };
+    void beat();
+    return () => {
+      stopped = true;
+      cancelBeat();
+      unlisten();
+      void coordinator.shareNeeds(key, undefined);
+      coordinator.release(key);
+    };
   };
 
   return {
@@ -164,19 +275,27 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
           members: 0,
           ticks: 0,
           cancel: () => undefined,
+          // Until the first claim is answered this replica polls: no subscriber waits on Redis.
+          polling: true,
+          notBefore: undefined,
+          owing: new Set(),
+          roundOldest: undefined,
+          remoteNeeds: [],
+          stopSharing: () => undefined,
         };
         polls.set(key, created);
         const ofToken = pollsOfToken.get(tokenKey) ?? new Set<Poll>();
         ofToken.add(created);
         pollsOfToken.set(tokenKey, ofToken);
         arm(key, created);
+        created.stopSharing = coordinate(key, created);
         poll = created;
       }
       const joined = poll;
       joined.members += 1;
       perToken.set(tokenKey, held + 1);
       subscriptions += 1;
-      let pending: ((alive: boolean) => void) | undefined;
+      let pending: readonly [(alive: boolean) => void, () => void] | undefined;
       let left = false;
       let seen = joined.ticks;
       const leave = () => {
@@ -190,10 +309,12 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
         joined.members -= 1;
         joined.needs.delete(leave);
         if (pending !== undefined) joined.waiters.delete(pending);
-        pending?.(false);
+        pending?.[0](false);
         pending = undefined;
+        if (joined.owing.delete(leave)) roundRead(key, joined);
         if (joined.members === 0) {
           joined.cancel();
+          joined.stopSharing();
           polls.delete(key);
           const ofToken = pollsOfToken.get(tokenKey);
           ofToken?.delete(joined);
@@ -203,7 +324,7 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
       watches.add(leave);
       if (needs !== undefined) joined.needs.set(leave, needs);
       return {
-        needs: () => [...joined.needs.values()],
+        needs: () => [...joined.needs.values(), ...joined.remoteNeeds],
         nextTick: () => {
           if (left) return Promise.resolve(false);
           if (joined.ticks > seen) {
@@ -211,20 +332,27 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
             return Promise.resolve(true);
           }
           return new Promise<boolean>((resolve) => {
-            pending = (alive) => {
+            const wake = (alive: boolean) => {
               pending = undefined;
               seen = joined.ticks;
               resolve(alive && !left);
             };
+            pending = [wake, leave];
             joined.waiters.add(pending);
           });
         },
+        notBefore: () => joined.notBefore,
         leave,
         spend: () => {
           joined.spent += 1;
         },
-        settle: (ok) => {
+        settle: (ok, oldest) => {
           if (!ok) joined.failedNow = true;
+          if (!joined.owing.delete(leave)) return;
+          if (oldest !== undefined) {
+            joined.roundOldest = Math.min(joined.roundOldest ?? oldest, oldest);
+          }
+          roundRead(key, joined);
         },
       };
     },

@@ -21,8 +21,11 @@ import type { CachedResource, Lifetime, TokenScopedCache } from '../cache/sectio
 import { noopLoaderObserver } from '../observability/loader-observer.js';
 import type { LoaderName, LoaderObserver } from '../observability/loader-observer.js';
 import { createLimiter } from '../upstream/limiter.js';
+import { rereadBody } from '../upstream/client.js';
 import {
   coversSections,
+  decodeSectionNeed,
+  encodeSectionNeed,
   needsForOperation,
   sectionNeedKey,
   sectionQuery,
@@ -78,18 +81,34 @@ const participantResource: CachedResource<SectionNeed, ParticipantDetailsRecord>
   needKey: sectionNeedKey,
   covers: coversSections,
   lifetime: peerLifetime,
+  shared: {
+    encodeNeed: encodeSectionNeed,
+    decodeNeed: decodeSectionNeed,
+    revive: (body) => rereadBody.participantDetails(body),
+  },
 };
 const peerReportResource: CachedResource<SectionNeed, PeerReportRecord> = {
   name: 'peer_report',
   needKey: sectionNeedKey,
   covers: coversSections,
   lifetime: peerLifetime,
+  shared: {
+    encodeNeed: encodeSectionNeed,
+    decodeNeed: decodeSectionNeed,
+    // The series were dropped unread when the need did not ask for them; so again.
+    revive: (body, need) => rereadBody.peerReport(body, { series: need.series }),
+  },
 };
 const sessionResource: CachedResource<SessionNeed, SessionRecord> = {
   name: 'session',
   needKey: (need) => (need.breakoutRooms ? 'rooms' : ''),
   covers: (have, want) => have.breakoutRooms || !want.breakoutRooms,
   lifetime: (record) => (record.status === 'ENDED' ? 'finished' : 'live'),
+  shared: {
+    encodeNeed: (need) => (need.breakoutRooms ? 'rooms' : ''),
+    decodeNeed: (text) => ({ breakoutRooms: text === 'rooms' }),
+    revive: (body) => rereadBody.session(body),
+  },
 };
 
 /** Made on first use: most requests need one or two of a request's loaders, not all five. */

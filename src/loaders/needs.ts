@@ -241,6 +241,39 @@ export function coversSections(have: SectionNeed, want: SectionNeed): boolean {
   return [...want.sections].every((section) => have.sections.has(section));
 }
 
+/** A need as text, for a cache shared by replicas; decodeSectionNeed reads it back. */
+export function encodeSectionNeed(need: SectionNeed): string {
+  return JSON.stringify({
+    all: need.all,
+    sections: [...need.sections].sort(),
+    peerEvents: need.peerEvents,
+    series: need.series,
+  });
+}
+
+/** Throws on text encodeSectionNeed did not write; sections it does not know are dropped. */
+export function decodeSectionNeed(text: string): SectionNeed {
+  const value = JSON.parse(text) as Record<string, unknown>;
+  const { all, sections, peerEvents, series } = value;
+  if (
+    typeof all !== 'boolean' ||
+    typeof peerEvents !== 'boolean' ||
+    typeof series !== 'boolean' ||
+    !Array.isArray(sections)
+  ) {
+    throw new Error('not a section need');
+  }
+  const known = new Set<string>(FILTER_VALUES);
+  return {
+    all,
+    peerEvents,
+    series,
+    sections: new Set(
+      sections.filter((section): section is FilterValue => known.has(String(section))),
+    ),
+  };
+}
+
 export function sectionNeedKey(need: SectionNeed): string {
   const { filters, include_peer_events: peerEvents } = sectionQuery(need);
   return `${filters ?? '*'}|${peerEvents ?? ''}|${need.series ? 'series' : ''}`;

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { InFlightObserver } from '../cache/in-flight.js';
 import type { CacheObserver } from '../cache/section-cache.js';
 import type { LoaderObserver } from './loader-observer.js';
@@ -61,6 +61,8 @@ function outcomeLabel(outcome: UpstreamOutcome): string {
 export interface MetricsSources {
   /** Log lines dropped so far because stderr's reader fell behind (see createLogger). */
   readonly logLinesDropped?: () => number;
+  /** Whether the Redis replicas share state through is in use; absent without REDIS_URL. */
+  readonly redisUp?: () => boolean;
 }
 
 export function createMetrics(sources: MetricsSources = {}): GatewayMetrics {
@@ -167,6 +169,17 @@ export function createMetrics(sources: MetricsSources = {}): GatewayMetrics {
       droppedSeen = dropped;
     },
   });
+  if (sources.redisUp !== undefined) {
+    const redisUp = sources.redisUp;
+    new Gauge({
+      name: `${PREFIX}redis_up`,
+      help: 'Whether the Redis the replicas share state through answers (1), or the gateway runs on its per-replica fallbacks (0).',
+      registers,
+      collect() {
+        this.set(redisUp() ? 1 : 0);
+      },
+    });
+  }
   const lanes = new Counter({
     name: `${PREFIX}requests_by_lane_total`,
     help: 'HTTP requests by the path that answered them: lean (plain queries) or yoga (everything else).',

@@ -59,14 +59,15 @@ function live<Key extends string, Value>(
         read.fetchedAt = Math.min(read.fetchedAt ?? atMs, atMs);
       },
       alongside: () => watch.needs(),
+      notBefore: watch.notBefore(),
     });
     try {
       const value = await load();
-      watch.settle(true);
+      watch.settle(true, read.fetchedAt);
       return { value: { [field]: value } as Record<Key, Value>, last: finished(value) };
     } catch (error) {
       // Polling goes on, backing off, unless nothing polling could do would help.
-      watch.settle(false);
+      watch.settle(false, read.fetchedAt);
       return { value: failed(field, error), last: isFinal(error) };
     }
   });

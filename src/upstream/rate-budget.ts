@@ -19,11 +19,12 @@ export type BudgetDecision =
   /** `waitMs` until a call is allowed again; `paused` when upstream told us to stop (429, r=0). */
   | { readonly ok: false; readonly waitMs: number; readonly paused: boolean };
 
+/** A budget kept in this process answers at once; one shared through Redis, after a round trip. */
 export interface RateBudget {
   /** Takes one call from a token's budget, or says how long until one is available. */
-  take(tokenKey: string): BudgetDecision;
+  take(tokenKey: string): BudgetDecision | Promise<BudgetDecision>;
   /** Stops all calls of a token until `untilMs` (after a 429, or `Ratelimit: r=0`). */
-  pause(tokenKey: string, untilMs: number): void;
+  pause(tokenKey: string, untilMs: number): void | Promise<void>;
   /** Never believe we have more calls left than upstream says we do. */
   observeRemaining(tokenKey: string, remaining: number): void;
 }
@@ -44,7 +45,15 @@ const MAX_IDLE_BUCKETS = 10_000;
  * bucket of capacity C refilling at r per second allows at most C + r·W calls in any window of W
  * seconds, so the defaults (C = 200, r = 10/3) give at most 233 per 10 s and 1,200 per 5 min.
  */
-export function createRateBudget(settings: TokenBucketSettings, now: () => number): RateBudget {
+export interface LocalRateBudget extends RateBudget {
+  take(tokenKey: string): BudgetDecision;
+  pause(tokenKey: string, untilMs: number): void;
+}
+
+export function createRateBudget(
+  settings: TokenBucketSettings,
+  now: () => number,
+): LocalRateBudget {
   const buckets = new Map<string, Bucket>();
 
   const bucketOf = (tokenKey: string): Bucket => {

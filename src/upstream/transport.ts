@@ -22,7 +22,7 @@ import {
 import type { GatewayError } from './errors.js';
 import { createLimiter } from './limiter.js';
 import { createRateBudget, DEFAULT_MAX_PAUSE_MS, parseRatelimitHeader } from './rate-budget.js';
-import type { TokenBucketSettings } from './rate-budget.js';
+import type { RateBudget, TokenBucketSettings } from './rate-budget.js';
 import { backoffDelayMs, isRetryable } from './retry-policy.js';
 import type { RetrySettings } from './retry-policy.js';
 import { ReadContext } from './wire.js';
@@ -52,6 +52,11 @@ export interface TransportOptions {
   readonly tokenBucket: TokenBucketSettings;
   readonly breaker: BreakerSettings;
   readonly logger?: Logger;
+  /**
+   * The per-token budgets of upstream calls: one shared by every replica through Redis, or by
+   * default one of this process's own with `tokenBucket`'s settings.
+   */
+  readonly budget?: RateBudget;
   /** Keys the per-token rate budgets; its own keyer by default. */
   readonly tokenKeyOf?: TokenKeyer;
   /** Told about every attempt, retry and rate-limit wait (for metrics); nothing by default. */
@@ -82,6 +87,8 @@ export type Query = Readonly<Record<string, string | undefined>>;
 export interface Sized<T> {
   readonly value: T;
   readonly bytes: number;
+  /** The body the value was read from: what a cache shared by replicas keeps (see SharedEntry). */
+  readonly body?: string;
 }
 
 /** Reads a parsed body into the resource, throwing a GatewayError when its structure is wrong. */
@@ -232,7 +239,7 @@ export function createTransport(options: TransportOptions): Transport {
   });
   const limit = createLimiter(options.concurrency);
   const breaker = createCircuitBreaker(options.breaker, now);
-  const budget = createRateBudget(options.tokenBucket, now);
+  const budget = options.budget ?? createRateBudget(options.tokenBucket, now);
   // Budgets are keyed by a keyed hash, so no token is held in memory as a map key or ever logged.
   const tokenKeyOf = options.tokenKeyOf ?? createTokenKeyer();
   const maxPauseSeconds = Math.ceil(
@@ -266,7 +273,7 @@ export function createTransport(options: TransportOptions): Transport {
     endpoint: UpstreamEndpoint | 'other',
   ): Promise<void> {
     for (;;) {
-      const decision = budget.take(tokenKey);
+      const decision = await budget.take(tokenKey);
       if (decision.ok) {
         observer.tokenBucketRemaining(decision.remaining);
         call.onBudgetTaken?.();
@@ -356,7 +363,9 @@ export function createTransport(options: TransportOptions): Transport {
     if (ratelimit) {
       observer.rateLimitRemaining(ratelimit.remaining);
       budget.observeRemaining(tokenKey, ratelimit.remaining);
-      if (ratelimit.remaining === 0) budget.pause(tokenKey, now() + ratelimit.resetSeconds * 1000);
+      if (ratelimit.remaining === 0) {
+        await budget.pause(tokenKey, now() + ratelimit.resetSeconds * 1000);
+      }
     }
 
     if (status < 200 || status >= 300) {
@@ -365,7 +374,7 @@ export function createTransport(options: TransportOptions): Transport {
       );
       // After a 429 no call of this token goes out until Retry-After ends, whoever makes it.
       if (status === 429 && retryAfter !== undefined) {
-        budget.pause(tokenKey, now() + retryAfter * 1000);
+        await budget.pause(tokenKey, now() + retryAfter * 1000);
       }
       throw errorFromResponse({ status, cloudflareCodes: cloudflareCodes(text), retryAfter });
     }
@@ -379,7 +388,7 @@ export function createTransport(options: TransportOptions): Transport {
       drift(endpoint, where, kind, seen);
     });
     const value = read(json, at);
-    return { value, bytes: text?.length ?? 0 };
+    return { value, bytes: text?.length ?? 0, body: text };
   }
 
   return {
