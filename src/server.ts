@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -186,6 +187,15 @@ export function createGateway(config: GatewayConfig): Gateway {
   const { shared } = config;
   // Redis answers no readiness question: a replica without it still serves, on its fallbacks.
   const link = shared === undefined ? undefined : createRedisLink(shared.redis, logger);
+  // Names this process in the leases it holds, so an operator can tell which replica polls what.
+  const replicaId = randomUUID();
+  if (shared !== undefined) {
+    logger.info('Sharing state with other replicas through Redis', {
+      replica: replicaId,
+      replicas: shared.replicas,
+      keyPrefix: shared.redis.keyPrefix,
+    });
+  }
   const metrics = createMetrics({
     logLinesDropped: () => config.logger.droppedLines?.() ?? 0,
     redisUp: link === undefined ? undefined : () => link.up,
@@ -225,7 +235,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     coordinator:
       link === undefined || shared === undefined
         ? undefined
-        : createRedisCoordinator(link, { leaseMs: shared.leaseMs }),
+        : createRedisCoordinator(link, { leaseMs: shared.leaseMs, replicaId }),
   });
   const createContext = createContextFactory({
     live,

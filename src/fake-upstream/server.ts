@@ -228,7 +228,14 @@ export async function startFakeUpstream(options: FakeUpstreamOptions = {}): Prom
     const authorization = request.headers.authorization;
     const authHash = authorization === undefined ? null : authHashOf(authorization);
     const route = matchRoute(path);
-    calls.push({ method, endpoint: route?.endpoint ?? 'unknown', path, query, authHash });
+    calls.push({
+      method,
+      endpoint: route?.endpoint ?? 'unknown',
+      path,
+      query,
+      authHash,
+      receivedAt: performance.timeOrigin + performance.now(),
+    });
     const fault = faults.take({
       endpoint: route?.endpoint ?? 'unknown',
       id: route?.lastId ?? null,

@@ -17,6 +17,8 @@ export interface FakeCall {
   query: Record<string, string>;
   /** The first 16 hex chars of sha256 of the whole Authorization header value; null when absent. */
   authHash: string | null;
+  /** When the request arrived, in epoch milliseconds (fractional): for tests that bound call rates. */
+  receivedAt: number;
 }
 
 /** A scripted misbehaviour applied to matching requests, in injection order. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { decodeSectionNeed, encodeSectionNeed } from '../loaders/needs.js';
 import type { OperationNeeds } from '../loaders/needs.js';
 import { script } from '../redis/link.js';
@@ -64,6 +63,8 @@ function decodeNews(text: string): (LiveRoundNews & { readonly from: string }) |
 export interface RedisCoordinatorSettings {
   /** How long a lease lasts unless renewed (LIVE_LEASE_MS): a dead replica's lapses this soon. */
   readonly leaseMs: number;
+  /** This replica's id: the value of the leases it holds. */
+  readonly replicaId: string;
 }
 
 /**
@@ -76,10 +77,12 @@ export function createRedisCoordinator(
   link: RedisLink,
   settings: RedisCoordinatorSettings,
 ): LiveCoordinator {
-  const me = randomUUID();
-  const leaseKey = (poll: string) => `${link.prefix}live:lease:${poll}`;
-  const needsKey = (poll: string) => `${link.prefix}live:needs:${poll}`;
-  const channel = (poll: string) => `${link.prefix}live:rounds:${poll}`;
+  const me = settings.replicaId;
+  // The hub names a poll `<token key>\n<resource>`; keys read better on one line.
+  const name = (poll: string) => poll.replaceAll('\n', '|');
+  const leaseKey = (poll: string) => `${link.prefix}live:lease:${name(poll)}`;
+  const needsKey = (poll: string) => `${link.prefix}live:needs:${name(poll)}`;
+  const channel = (poll: string) => `${link.prefix}live:rounds:${name(poll)}`;
   return {
     heartbeatMs: Math.max(100, Math.floor(settings.leaseMs / 3)),
     async claim(poll) {

@@ -92,8 +92,10 @@ export function createRedisLink(settings: RedisSettings, logger: Logger): RedisL
     );
     state = 'up';
   };
+  let closing = false;
   const markDown = (reason: unknown) => {
-    if (state === 'down') return;
+    // The gateway closing its own connection is not Redis going away.
+    if (state === 'down' || closing) return;
     state = 'down';
     logger.warn(
       "Redis is away: budgets fall back to this replica's share, the cache to this replica's memory, live polls to this replica",
@@ -163,6 +165,7 @@ export function createRedisLink(settings: RedisSettings, logger: Logger): RedisL
       await run((redis) => redis.publish(channel, message));
     },
     async close() {
+      closing = true;
       client.disconnect();
       subscriber.disconnect();
       await Promise.resolve();
