@@ -226,16 +226,19 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
   const coordinate = (key: string, poll: Poll) => {
     if (coordinator === undefined) return () => undefined;
     let stopped = false;
+    // Read through a function: the returned stop sets it while a beat awaits Redis.
+    const isStopped = () => stopped;
     let cancelBeat: () => void = () => undefined;
     const unlisten = coordinator.listen(key, (news) => {
       if (!poll.polling) tick(key, news.oldest);
     });
     const beat = async () => {
+      if (isStopped()) return;
       const [holds, others] = await Promise.all([
         coordinator.claim(key),
         coordinator.shareNeeds(key, unionOfNeedsOf(poll)),
       ]);
-      if (stopped) return;
+      if (isStopped()) return;
       // Without an answer from Redis, each replica polls for itself.
       poll.polling = holds !== false;
       poll.remoteNeeds = others ?? [];
@@ -243,7 +246,10 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
         void beat();
       }, coordinator.heartbeatMs);
     };
-    void beat();
+    // After the join that made the poll has recorded its subscriber's needs.
+    queueMicrotask(() => {
+      void beat();
+    });
     return () => {
       stopped = true;
       cancelBeat();

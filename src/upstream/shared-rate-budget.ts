@@ -69,7 +69,13 @@ export function replicaShare(settings: TokenBucketSettings, replicas: number): T
   };
 }
 
-export function createSharedRateBudget(options: SharedRateBudgetOptions): RateBudget {
+/** Every decision of a shared budget is a round trip to Redis (or a fallback after one). */
+export interface SharedRateBudget extends RateBudget {
+  take(tokenKey: string): Promise<BudgetDecision>;
+  pause(tokenKey: string, untilMs: number): Promise<void>;
+}
+
+export function createSharedRateBudget(options: SharedRateBudgetOptions): SharedRateBudget {
   const { link, settings, now } = options;
   const fallback = createRateBudget(replicaShare(settings, options.replicas), now);
   const maxPauseMs = settings.maxPauseMs ?? DEFAULT_MAX_PAUSE_MS;

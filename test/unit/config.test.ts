@@ -87,4 +87,36 @@ describe('loadConfig', () => {
     expect(messages).toContain('CLOUDFLARE_API_TOKEN');
     expect(messages).not.toContain('"   "');
   });
+
+  it('refuses REDIS_URL without TOKEN_HASH_SECRET, and never echoes either', () => {
+    expect(problems({ REDIS_URL: 'redis://127.0.0.1:6379' })).toEqual([
+      expect.stringMatching(/^TOKEN_HASH_SECRET: is required when REDIS_URL is set/) as unknown,
+    ]);
+    const messages = problems({
+      REDIS_URL: 'http://user:hunter2@redis:6379',
+      TOKEN_HASH_SECRET: 'short-secret',
+    }).join('\n');
+    expect(messages).toContain('REDIS_URL: must be a redis:// or rediss:// URL');
+    expect(messages).toContain('TOKEN_HASH_SECRET: must be at least 32 characters');
+    expect(messages).not.toContain('hunter2');
+    expect(messages).not.toContain('short-secret');
+  });
+
+  it('shares state only with REDIS_URL, and reads the replica settings then', () => {
+    expect(loadConfig({}).shared).toBeUndefined();
+    const secret = 'x'.repeat(32);
+    expect(
+      loadConfig({
+        REDIS_URL: 'redis://redis:6379/2',
+        TOKEN_HASH_SECRET: secret,
+        REPLICAS: '3',
+        LIVE_LEASE_MS: '4000',
+      }).shared,
+    ).toEqual({
+      redis: { url: 'redis://redis:6379/2', commandTimeoutMs: 250, keyPrefix: 'rtk-graphql:' },
+      tokenHashSecret: secret,
+      replicas: 3,
+      leaseMs: 4000,
+    });
+  });
 });
