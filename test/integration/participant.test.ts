@@ -49,6 +49,7 @@ describe('participant details through GraphQL', () => {
         path: participantPath(harness.fake, sessionId, participantId),
         query: {},
         authHash: authHashOf(`Bearer ${DEMO_TOKEN}`),
+        receivedAt: expect.any(Number) as unknown,
       },
     ]);
   });

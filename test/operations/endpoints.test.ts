@@ -52,7 +52,14 @@ describe('GET /ready (readiness)', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ready' });
     expect(harness.fake.calls).toEqual([
-      { method: 'HEAD', endpoint: 'unknown', path: '/', query: {}, authHash: null },
+      {
+        method: 'HEAD',
+        endpoint: 'unknown',
+        path: '/',
+        query: {},
+        authHash: null,
+        receivedAt: expect.any(Number) as unknown,
+      },
     ]);
   });
 
