@@ -354,7 +354,9 @@ export function createLiveHub(settings: LiveSettings): LiveHub {
         },
         settle: (ok, oldest) => {
           if (!ok) joined.failedNow = true;
-          if (!joined.owing.delete(leave)) return;
+          // A subscriber still busy when the tick fired reads the round late, but reads it: the
+          // others hear of its data too (a second announcement of a round costs them cache reads).
+          joined.owing.delete(leave);
           if (oldest !== undefined) {
             joined.roundOldest = Math.min(joined.roundOldest ?? oldest, oldest);
           }

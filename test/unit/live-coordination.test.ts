@@ -152,4 +152,24 @@ describe('live hub with a coordinator', () => {
     watch.leave();
     expect(c.listeners.size).toBe(0);
   });
+
+  it('announces the read of a subscriber that was still busy when the tick fired', async () => {
+    const clock = manualSchedule();
+    const c = coordinator(() => true);
+    const hub = createLiveHub({
+      intervalMs: 500,
+      maxPerToken: 5,
+      maxTotal: 5,
+      schedule: clock.schedule,
+      coordinator: c.live,
+    });
+    const watch = hub.join('token', 'session:1');
+    await settle();
+    // Not waiting for a tick when it fires: its next read is at once.
+    clock.fire();
+    expect(await watch.nextTick()).toBe(true);
+    watch.settle(true, 4_000);
+    expect(c.announced).toEqual([{ oldest: 4_000 }]);
+    watch.leave();
+  });
 });
