@@ -112,6 +112,30 @@ describe.skipIf(!redisServerAvailable && !inCi)('the budget replicas share', () 
     expect(decisions.map((decision) => decision.ok)).toEqual([true, true, false]);
   });
 
+  it('falls back, for the decisions Redis is too slow to answer, and shares again after', async () => {
+    const link = await connected();
+    const budget = createSharedRateBudget({
+      link,
+      settings: { capacity: 4, refillPerSecond: 0.001 },
+      replicas: 2,
+      now: Date.now,
+    });
+    const shared = await Promise.all([1, 2, 3, 4, 5].map(() => budget.take('slow-key')));
+    expect(shared.map((decision) => decision.ok)).toEqual([true, true, true, true, false]);
+    // Redis stops answering every client for longer than the link's 500 ms command timeout.
+    await redis?.command('CLIENT', 'PAUSE', '1500', 'ALL');
+    const meanwhile = await Promise.all([1, 2, 3].map(() => budget.take('slow-key')));
+    // The shared bucket is empty, yet calls are granted: by this replica's own half of it.
+    expect(meanwhile.map((decision) => decision.ok)).toEqual([true, true, false]);
+    expect(link.up).toBe(false);
+    for (let attempt = 0; attempt < 300 && !link.up; attempt += 1) {
+      await link.run((client) => client.ping());
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(link.up).toBe(true);
+    expect((await budget.take('slow-key')).ok).toBe(false);
+  });
+
   it("falls back to this replica's share of the bucket while Redis cannot be reached", async () => {
     // Nothing listens on port 1.
     const away = createRedisLink(
