@@ -47,17 +47,22 @@ function coordinator(holds: () => boolean | undefined, others: readonly Operatio
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A hub on a manual clock with `c` as its coordinator. */
+function started(c: ReturnType<typeof coordinator>) {
+  const clock = manualSchedule();
+  const hub = createLiveHub({
+    intervalMs: 500,
+    maxPerToken: 5,
+    maxTotal: 5,
+    schedule: clock.schedule,
+    coordinator: c.live,
+  });
+  return { clock, c, hub };
+}
+
 describe('live hub with a coordinator', () => {
   it('ticks on its own timer while it holds the lease, and announces once every subscriber read', async () => {
-    const clock = manualSchedule();
-    const c = coordinator(() => true);
-    const hub = createLiveHub({
-      intervalMs: 500,
-      maxPerToken: 5,
-      maxTotal: 5,
-      schedule: clock.schedule,
-      coordinator: c.live,
-    });
+    const { clock, c, hub } = started(coordinator(() => true));
     const first = hub.join('token', 'session:1', NEED(['quality_stats']));
     const second = hub.join('token', 'session:1', NEED(['events']));
     await settle();
@@ -77,15 +82,7 @@ describe('live hub with a coordinator', () => {
   });
 
   it('does not poll while another replica holds the lease: it ticks when that one announces', async () => {
-    const clock = manualSchedule();
-    const c = coordinator(() => false, [NEED(['events'])]);
-    const hub = createLiveHub({
-      intervalMs: 500,
-      maxPerToken: 5,
-      maxTotal: 5,
-      schedule: clock.schedule,
-      coordinator: c.live,
-    });
+    const { clock, c, hub } = started(coordinator(() => false, [NEED(['events'])]));
     const watch = hub.join('token', 'session:1', NEED(['quality_stats']));
     await settle();
     let ticked = false;
@@ -110,15 +107,7 @@ describe('live hub with a coordinator', () => {
   });
 
   it('polls for itself when Redis cannot say who holds the lease', async () => {
-    const clock = manualSchedule();
-    const c = coordinator(() => undefined);
-    const hub = createLiveHub({
-      intervalMs: 500,
-      maxPerToken: 5,
-      maxTotal: 5,
-      schedule: clock.schedule,
-      coordinator: c.live,
-    });
+    const { clock, hub } = started(coordinator(() => undefined));
     const watch = hub.join('token', 'session:1');
     await settle();
     const tick = watch.nextTick();
@@ -129,16 +118,8 @@ describe('live hub with a coordinator', () => {
   });
 
   it('takes over once the lease becomes its own, and stops hearing the old holder', async () => {
-    const clock = manualSchedule();
     let holder = false;
-    const c = coordinator(() => holder);
-    const hub = createLiveHub({
-      intervalMs: 500,
-      maxPerToken: 5,
-      maxTotal: 5,
-      schedule: clock.schedule,
-      coordinator: c.live,
-    });
+    const { clock, c, hub } = started(coordinator(() => holder));
     const watch = hub.join('token', 'session:1');
     await settle();
     holder = true;
@@ -154,15 +135,7 @@ describe('live hub with a coordinator', () => {
   });
 
   it('announces the read of a subscriber that was still busy when the tick fired', async () => {
-    const clock = manualSchedule();
-    const c = coordinator(() => true);
-    const hub = createLiveHub({
-      intervalMs: 500,
-      maxPerToken: 5,
-      maxTotal: 5,
-      schedule: clock.schedule,
-      coordinator: c.live,
-    });
+    const { clock, c, hub } = started(coordinator(() => true));
     const watch = hub.join('token', 'session:1');
     await settle();
     // Not waiting for a tick when it fires: its next read is at once.
