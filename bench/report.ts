@@ -21,6 +21,7 @@ export const PEAK_RSS_TARGET_MB = 150;
 
 export const SYSTEM_LABEL: Record<SystemName, string> = {
   gateway: 'gateway',
+  'gateway-redis': 'gateway + Redis',
   raw: 'raw proxy',
   mesh: 'Mesh + Hive Gateway',
   tailcall: 'Tailcall',
@@ -62,24 +63,57 @@ const RATIO_COLUMNS: readonly (readonly [Figure, string])[] = [
   ['bytesPerOp', 'upstream bytes'],
 ];
 
+/** The columns of gateway + Redis ÷ gateway: p50 too, as a Redis round trip adds to every call. */
+const REDIS_RATIO_COLUMNS: readonly (readonly [Figure, string])[] = [
+  ['reqPerSec', 'req/s'],
+  ['p50Ms', 'p50'],
+  ['p99Ms', 'p99'],
+  ['cpuMsPerOp', 'CPU/op'],
+  ['peakRssMb', 'peak RSS'],
+  ['callsPerOp', 'upstream calls'],
+  ['bytesPerOp', 'upstream bytes'],
+];
+
+const roundsOf = (ratios: readonly { readonly rounds: number }[]): string => {
+  const rounds = Math.max(...ratios.map((r) => r.rounds));
+  return `${rounds} round${rounds === 1 ? '' : 's'}`;
+};
+
 export function buildReport(context: ReportContext, summary: Summary): string {
   const sections: string[] = [
     `# ${context.title}`,
     context.header.map((line) => `- ${line}`).join('\n'),
   ];
 
-  if (summary.ratios.length > 0) {
-    const rounds = Math.max(...summary.ratios.map((r) => r.rounds));
+  const baselines = summary.ratios.filter((ratio) => ratio.system === 'gateway');
+  if (baselines.length > 0) {
     sections.push(
       '## Ratios',
-      `Gateway ÷ each baseline, for the same scenario and client profile: the median over ${rounds} round${rounds === 1 ? '' : 's'} of the per-round ratio, with its min–max. req/s above 1 and p99, CPU, RSS, calls and bytes below 1 favour the gateway.`,
+      `Gateway ÷ each baseline, for the same scenario and client profile: the median over ${roundsOf(baselines)} of the per-round ratio, with its min–max. req/s above 1 and p99, CPU, RSS, calls and bytes below 1 favour the gateway.`,
       table(
         ['scenario', 'client', 'gateway ÷', ...RATIO_COLUMNS.map(([, label]) => label)],
-        summary.ratios.map((ratio) => [
+        baselines.map((ratio) => [
           ratio.scenario,
           ratio.client,
           SYSTEM_LABEL[ratio.baseline],
           ...RATIO_COLUMNS.map(([figure]) => ratioCell(ratio[figure])),
+        ]),
+      ),
+    );
+  }
+
+  const shared = summary.ratios.filter((ratio) => ratio.system === 'gateway-redis');
+  if (shared.length > 0) {
+    sections.push(
+      '## Shared state: gateway + Redis ÷ gateway',
+      `The same gateway with \`REDIS_URL\` set (token budgets, the cache's second level and live-poll leases in Redis) ÷ the gateway alone, for the same scenario and client profile: the median over ${roundsOf(shared)} of the per-round ratio, with its min–max. req/s below 1 and p50, p99 and CPU above 1 are what sharing state costs; Redis's own CPU time (on the load core) is not in CPU/op.`,
+      table(
+        ['scenario', 'client', 'ratio', ...REDIS_RATIO_COLUMNS.map(([, label]) => label)],
+        shared.map((ratio) => [
+          ratio.scenario,
+          ratio.client,
+          `${SYSTEM_LABEL[ratio.system]} ÷ ${SYSTEM_LABEL[ratio.baseline]}`,
+          ...REDIS_RATIO_COLUMNS.map(([figure]) => ratioCell(ratio[figure])),
         ]),
       ),
     );
@@ -100,6 +134,8 @@ export function buildReport(context: ReportContext, summary: Summary): string {
 
   sections.push('## Memory', memorySection(context.memory));
 
+  // Redis commands per operation, only in a run with a system that has Redis.
+  const withRedis = summary.systems.some((s) => s.redisCommandsPerOp !== null);
   for (const { name, description } of context.scenarios) {
     const rows = summary.systems
       .filter((s) => s.scenario === name)
@@ -115,6 +151,7 @@ export function buildReport(context: ReportContext, summary: Summary): string {
         num(s.cpuMsPerOp),
         num(s.cpuBusy === null ? null : s.cpuBusy * 100),
         num(s.peakRssMb),
+        ...(withRedis ? [num(s.redisCommandsPerOp)] : []),
         String(s.failed),
         s.endpoints.map((endpoint) => `\`${endpoint}\``).join(', '),
       ]);
@@ -134,6 +171,7 @@ export function buildReport(context: ReportContext, summary: Summary): string {
           'CPU ms/op',
           'CPU busy %',
           'peak RSS MB',
+          ...(withRedis ? ['Redis commands/op'] : []),
           'failed',
           'upstream endpoints',
         ],

@@ -1,7 +1,8 @@
 /**
  * The figures of a run, summarized once for both outputs (report.ts's markdown and the JSON twin):
  * per scenario, client profile and system the median over rounds, and per scenario and client the
- * gateway ÷ each baseline, the median of the per-round ratios with their min–max.
+ * gateway ÷ each baseline (and the gateway with Redis ÷ the gateway), the median of the per-round
+ * ratios with their min–max.
  */
 import type { ClientName } from './clients.js';
 import type { SystemName } from './options.js';
@@ -28,11 +29,25 @@ export interface Measurement {
   readonly callsPerOp: number;
   readonly bytesPerOp: number;
   readonly endpoints: readonly string[];
+  /**
+   * Redis commands per operation, counted at Redis over the same sequential operations as the
+   * upstream calls; null for the systems without Redis.
+   */
+  readonly redisCommandsPerOp: number | null;
 }
 
-/** The systems the gateway is compared with. */
-export const BASELINES = ['raw', 'mesh', 'tailcall'] as const satisfies readonly SystemName[];
-export type Baseline = (typeof BASELINES)[number];
+/**
+ * The ratios computed, `system ÷ baseline`: the gateway ÷ each baseline, and the gateway with its
+ * shared state in Redis ÷ the gateway alone.
+ */
+export const COMPARISONS = [
+  { system: 'gateway', baseline: 'raw' },
+  { system: 'gateway', baseline: 'mesh' },
+  { system: 'gateway', baseline: 'tailcall' },
+  { system: 'gateway-redis', baseline: 'gateway' },
+] as const satisfies readonly { system: SystemName; baseline: SystemName }[];
+export type Compared = (typeof COMPARISONS)[number]['system'];
+export type Baseline = (typeof COMPARISONS)[number]['baseline'];
 
 /** The figures that have a median per system and a gateway ÷ baseline ratio. */
 export const FIGURES = [
@@ -64,11 +79,15 @@ export interface SystemSummary extends Readonly<Record<Figure, number | null>> {
   readonly failed: number;
   /** Of the last round. */
   readonly endpoints: readonly string[];
+  /** Median over rounds; null for the systems without Redis. */
+  readonly redisCommandsPerOp: number | null;
 }
 
 export interface RatioSummary extends Readonly<Record<Figure, Range | null>> {
   readonly scenario: ScenarioName;
   readonly client: ClientName;
+  /** The numerator: `gateway`, or `gateway-redis` (whose baseline is then `gateway`). */
+  readonly system: Compared;
   readonly baseline: Baseline;
   readonly rounds: number;
 }
@@ -132,14 +151,15 @@ export function summarize(
           cpuBusy: medianOrNull(runs.map((m) => m.cpuBusy)),
           failed: runs.reduce((sum, m) => sum + m.failed, 0),
           endpoints: runs.at(-1)?.endpoints ?? [],
+          redisCommandsPerOp: medianOrNull(runs.map((m) => m.redisCommandsPerOp)),
         });
       }
       if (client === null) continue;
-      const gateway = runsOf('gateway');
-      for (const baseline of BASELINES) {
+      for (const { system, baseline } of COMPARISONS) {
+        const compared = runsOf(system);
         const base = runsOf(baseline);
-        // Per round: the gateway's value ÷ the baseline's.
-        const pairs = gateway.flatMap((g) => {
+        // Per round: the compared system's value ÷ the baseline's.
+        const pairs = compared.flatMap((g) => {
           const b = base.find((m) => m.round === g.round);
           return b === undefined ? [] : [[g, b] as const];
         });
@@ -157,6 +177,7 @@ export function summarize(
         ratios.push({
           scenario,
           client,
+          system,
           baseline,
           rounds: pairs.length,
           ...(Object.fromEntries(FIGURES.map((figure) => [figure, ratio(figure)])) as Record<

@@ -95,6 +95,24 @@ export async function startGateway(
   );
 }
 
+/** 40 characters, the same on every run: the key of tokens in Redis (HMAC-SHA256). */
+export const BENCH_TOKEN_HASH_SECRET = 'realtimekit-graphql-bench-token-hash-key';
+
+/**
+ * The `gateway-redis` system: the gateway exactly as startGateway runs it, plus its shared state in
+ * the Redis at `redisUrl` (budgets, the cache's second level, live-poll leases), as one replica of a
+ * fleet of one (REPLICAS=1).
+ */
+export function startGatewayWithRedis(
+  options: StartOptions,
+  redisUrl: string,
+): Promise<ServerSystem> {
+  return startGateway(options, {
+    name: 'gateway-redis',
+    env: { REDIS_URL: redisUrl, TOKEN_HASH_SECRET: BENCH_TOKEN_HASH_SECRET, REPLICAS: '1' },
+  });
+}
+
 /** The raw proxy, with the gateway's default upstream connections and per-request concurrency. */
 export async function startRawProxy(options: StartOptions): Promise<ServerSystem> {
   const port = await freePort();

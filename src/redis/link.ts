@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 
@@ -166,9 +167,16 @@ export function createRedisLink(settings: RedisSettings, logger: Logger): RedisL
     },
     async close() {
       closing = true;
+      // QUIT lets commands already sent finish (a released lease, handed over at once rather
+      // than when it lapses), but never holds shutdown up for long.
+      const quit = (redis: Redis) =>
+        Promise.race([
+          redis.quit(),
+          sleep(settings.commandTimeoutMs, undefined, { ref: false }),
+        ]).catch(() => undefined);
+      await Promise.all([quit(client), quit(subscriber)]);
       client.disconnect();
       subscriber.disconnect();
-      await Promise.resolve();
     },
   };
 }
