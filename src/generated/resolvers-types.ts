@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ParticipantSource, PeerReportSource, SessionSource, ParticipantPageSource, SessionPageSource, PagingSource } from '../loaders/index.js';
+import type { InsightsRecord, IssueRecord, BucketRecord } from '../insights/call-quality.js';
+import type { OverviewSource, IssueCountRecord } from '../insights/overview.js';
 import type { PeerStatsRecord, DeviceInfoRecord, PeerStatsEventRecord, IpInformationRecord, PrecallNetworkInformationRecord, QualityStatsRecord, AudioStatsRecord, VideoStatsRecord, AsnRecord } from '../upstream/schemas.js';
 import type { PeerReportMetadataRecord, PeerDeviceInfoRecord, BrowserMetadataRecord, PeerIpInformationRecord, PeerReportEventRecord, PcMetadataRecord, CandidatePairsRecord, CandidatePairRecord, DeviceUpdateRecord, DeviceRecord, SelectedDeviceUpdateRecord, NativeMetadataRecord, PeerReportQualityRecord, AudioQualitySource, VideoQualitySource, AudioProducerSampleRecord, AudioConsumerSampleRecord, VideoProducerSampleRecord, VideoConsumerSampleRecord, AudioCumulativeRecord, VideoCumulativeRecord, PercentilesRecord, DelayCumulativeRecord, PacketLossCumulativeRecord, LatencyCumulativeRecord, VideoIssuesRecord, QualityLimitationDurationsRecord, PeerEventRecord } from '../upstream/peer-report-schemas.js';
 import type { GatewayContext } from '../context.js';
@@ -192,6 +194,31 @@ export type BrowserMetadata = {
    * in the current spec; a string, as participant details send it, is returned as sent.
    */
   webglSupport?: Maybe<Scalars['BooleanOrString']['output']>;
+};
+
+/**
+ * What a support engineer wants first about a call: a verdict, the audio MOS it rests on, and the
+ * issues found, worst first. Computed by the gateway from the peer report's quality cumulatives and
+ * connection metadata; selecting it fetches the report's `quality_stats` and
+ * `precall_network_information` sections only.
+ */
+export type CallQualityInsights = {
+  __typename?: 'CallQualityInsights';
+  /**
+   * The lowest `quality_mos.avg` of the audio producer and audio consumer cumulatives present (1 to
+   * 5); null when neither is.
+   */
+  audioMos?: Maybe<Scalars['Float']['output']>;
+  /**
+   * The issues found, ordered by how far past its threshold each is (value ÷ threshold, largest
+   * first); empty for a clean call.
+   */
+  issues: Array<QualityIssue>;
+  /**
+   * UNKNOWN when no audio MOS is present; else POOR when `audioMos` is below 3.1; else FAIR when it
+   * is below 4.0 or any issue is present; else GOOD (ITU-T G.107 bands).
+   */
+  verdict: QualityVerdict;
 };
 
 /**
@@ -399,6 +426,13 @@ export type LatencyCumulative = {
   twoHundredFiftyMsOrGreaterEventFraction?: Maybe<Scalars['Float']['output']>;
 };
 
+/** Whether an issue is on what the participant sent or what it received. */
+export type MediaDirection =
+  /** The streams it received (consumer cumulatives). */
+  | 'RECEIVING'
+  /** The participant's own streams (producer cumulatives). */
+  | 'SENDING';
+
 /** Codecs the peer's SDK encoded its audio and video with. */
 export type NativeMetadata = {
   __typename?: 'NativeMetadata';
@@ -457,6 +491,8 @@ export type Participant = {
   duration?: Maybe<Scalars['Float']['output']>;
   /** Participant id. It is also the participant's peer id. */
   id: Scalars['ID']['output'];
+  /** This participant's call quality, from its peer report (one upstream call, see CallQualityInsights). */
+  insights?: Maybe<CallQualityInsights>;
   /** When the participant joined the session. */
   joinedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the participant left the session; null while the participant is still in the call. */
@@ -630,6 +666,8 @@ export type PeerReport = {
   duration?: Maybe<Scalars['Float']['output']>;
   /** The peer id. It is also the participant id. */
   id: Scalars['ID']['output'];
+  /** Verdict, audio MOS and issues of this call (see CallQualityInsights); null when the report has no quality. */
+  insights?: Maybe<CallQualityInsights>;
   /** When the peer joined the session. */
   joinedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the peer left the session; null while it is still in the call. */
@@ -661,12 +699,28 @@ export type PeerReport = {
    * current versions (see `participant.qualityStats`). Selecting it fetches the whole report.
    */
   qualityStats?: Maybe<Array<QualityStats>>;
+  /**
+   * The quality samples grouped into stretches of `bucketSeconds` from the peer's join time, for
+   * charts (see QualityBucket). At most 500 buckets: a bucket size that would make more (or one
+   * below 1 s) is refused with BAD_USER_INPUT. Selecting it fetches the sample series.
+   */
+  qualityTimeline: Array<QualityBucket>;
   /** Id of the session the peer belongs to. */
   sessionId?: Maybe<Scalars['ID']['output']>;
   /** When RealtimeKit last updated this record. */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Id of the RealtimeKit user behind this peer. */
   userId?: Maybe<Scalars['ID']['output']>;
+};
+
+
+/**
+ * A peer's call report from "Fetch details of peer": who the peer was, its lifecycle events, the
+ * device/network metadata its SDK reported, and per-media quality series. Reports are kept 30 days.
+ * Only the sections a query selects are fetched from RealtimeKit (see the README, "How it fetches").
+ */
+export type PeerReportQualityTimelineArgs = {
+  bucketSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One client-side event the peer's SDK recorded. */
@@ -841,6 +895,75 @@ export type PresetViewType =
   | 'WEBINAR';
 
 /**
+ * One stretch of a call, for charts: the averages of the quality samples taken in [from, to).
+ * A stretch without samples has null averages.
+ */
+export type QualityBucket = {
+  __typename?: 'QualityBucket';
+  /** Average `mos_quality` of the audio samples (sent and received) in the stretch. */
+  audioMos?: Maybe<Scalars['Float']['output']>;
+  /** Start of the stretch (inclusive): the peer's join time plus a whole number of buckets. */
+  from: Scalars['DateTime']['output'];
+  /**
+   * Average packet loss of the audio samples in the stretch, in percent: per sample, the packets
+   * lost since the previous sample over those sent (sending) or received plus lost (receiving).
+   */
+  packetLoss?: Maybe<Scalars['Float']['output']>;
+  /** Average round-trip time of the sending samples (audio and video) in the stretch, in milliseconds. */
+  rtt?: Maybe<Scalars['Float']['output']>;
+  /** End of the stretch (exclusive). */
+  to: Scalars['DateTime']['output'];
+  /** Average frames per second of the video samples (sent and received) in the stretch. */
+  videoFps?: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * One issue found in a peer report. There is at most one per (kind, media, direction); a kind that
+ * several cumulatives show is reported for each of them.
+ */
+export type QualityIssue = {
+  __typename?: 'QualityIssue';
+  /** A sentence for people, e.g. `12% of intervals lost 5% of packets or more (audio, sending)`. */
+  description: Scalars['String']['output'];
+  /** SENDING or RECEIVING; null for NETWORK issues. */
+  direction?: Maybe<MediaDirection>;
+  /** What went wrong. */
+  kind: QualityIssueKind;
+  /** Which media the issue is about. */
+  media: QualityMedia;
+  /** The threshold it is compared with (the issue is present at or above it; 1 for RELAY_ONLY). */
+  threshold: Scalars['Float']['output'];
+  /** The measured value: the fraction that passed its threshold (1 for RELAY_ONLY). */
+  value: Scalars['Float']['output'];
+};
+
+/** How often one kind of issue occurred among the participants analysed. */
+export type QualityIssueCount = {
+  __typename?: 'QualityIssueCount';
+  /** The kind of issue. */
+  kind: QualityIssueKind;
+  /** Participants with at least one issue of this kind. */
+  participants: Scalars['Int']['output'];
+};
+
+/** What went wrong in a call, each with its threshold (see QualityIssue). */
+export type QualityIssueKind =
+  /** A video producer's `issues.bandwidth_quality_limitation_fraction` is 0.2 or more: the encoder was held back by bandwidth a fifth of the time. */
+  | 'BANDWIDTH_LIMITED'
+  /** A video producer's `issues.cpu_quality_limitation_fraction` is 0.2 or more: the encoder was held back by CPU a fifth of the time. */
+  | 'CPU_LIMITED'
+  /** A cumulative's `rtt.250ms_or_greater_event_fraction` is 0.1 or more: 10% of the intervals had a round trip of 250 ms or more. */
+  | 'HIGH_LATENCY'
+  /** A cumulative's `packet_loss.5_or_greater_event_fraction` is 0.1 or more: 10% of the intervals lost 5% of packets or more. */
+  | 'HIGH_PACKET_LOSS'
+  /** A video cumulative's `issues.poor_resolution_fraction` is 0.2 or more. */
+  | 'POOR_RESOLUTION'
+  /** A `pc_metadata` entry shows `relay_connectivity` true and `reflexive_connectivity` false: media could only go through a TURN relay. */
+  | 'RELAY_ONLY'
+  /** A video consumer's `issues.lag_fraction` is 0.1 or more. */
+  | 'VIDEO_LAG';
+
+/**
  * Time a video encoder has spent limited by each reason since the stream started, in seconds
  * (WebRTC's `qualityLimitationDurations`).
  */
@@ -871,6 +994,44 @@ export type QualityLimitationReason =
   | 'OTHER'
   /** A value this gateway does not know; read the raw field beside it. */
   | 'UNKNOWN';
+
+/** The media an issue is about. */
+export type QualityMedia =
+  /** Microphone audio. */
+  | 'AUDIO'
+  /** The connection itself (RELAY_ONLY). */
+  | 'NETWORK'
+  /** Screen share, audio or video. */
+  | 'SCREENSHARE'
+  /** Camera video. */
+  | 'VIDEO';
+
+/**
+ * A session's call quality at a glance, over up to `limit` participants: one participant-list call
+ * per 100 participants plus one peer-report call per participant (the call estimate counts them and
+ * refuses what is over MAX_UPSTREAM_CALLS_PER_OPERATION).
+ */
+export type QualityOverview = {
+  __typename?: 'QualityOverview';
+  /** Participants whose peer report was read and judged. */
+  analysed: Scalars['Int']['output'];
+  /** Issue kinds by how many participants had them, most first. */
+  commonIssues: Array<QualityIssueCount>;
+  /** Whether every participant of the session was analysed: none beyond `limit`, none unavailable. */
+  complete: Scalars['Boolean']['output'];
+  /** Participants judged FAIR. */
+  fair: Scalars['Int']['output'];
+  /** Participants judged GOOD. */
+  good: Scalars['Int']['output'];
+  /** Participants judged POOR. */
+  poor: Scalars['Int']['output'];
+  /** Participants whose peer report could not be read (not counted anywhere else). */
+  unavailable: Scalars['Int']['output'];
+  /** Participants judged UNKNOWN (no audio MOS). */
+  unknown: Scalars['Int']['output'];
+  /** The `worst` participants with an audio MOS, lowest first (ties: more issues first). */
+  worst: Array<Participant>;
+};
 
 /** A call-quality summary of one peer over a time range, with per-sample audio and video statistics. */
 export type QualityStats = {
@@ -914,6 +1075,21 @@ export type QualityStats = {
   /** Video samples, about one every 7 seconds. */
   videoStats?: Maybe<Array<VideoStats>>;
 };
+
+/**
+ * A verdict on one participant's call, from its peer report's audio MOS and issues. The bands are
+ * ITU-T G.107's E-model (MOS from the R factor): below 3.1 "many users dissatisfied", from 4.0 up
+ * "satisfied".
+ */
+export type QualityVerdict =
+  /** The lowest audio MOS average is from 3.1 to below 4.0, or it is higher but an issue was found. */
+  | 'FAIR'
+  /** The lowest audio MOS average is 4.0 or more and no issue was found. */
+  | 'GOOD'
+  /** The lowest audio MOS average is below 3.1 (ITU-T G.107: many users dissatisfied). */
+  | 'POOR'
+  /** No audio MOS average is present (no audio was sent or received, or the report has no quality). */
+  | 'UNKNOWN';
 
 /**
  * Read-only access to Cloudflare RealtimeKit call analytics.
@@ -1038,6 +1214,11 @@ export type Session = {
    * stats or peer reports costs one upstream call per participant, run a few at a time.
    */
   participants?: Maybe<ParticipantPage>;
+  /**
+   * Verdict counts, worst calls and common issues over the session's participants (see
+   * QualityOverview).
+   */
+  qualityOverview: QualityOverview;
   /** When the session started. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Whether the session is still running. */
@@ -1057,6 +1238,13 @@ export type SessionParticipantsArgs = {
   sortBy?: InputMaybe<ParticipantSortField>;
   sortOrder?: InputMaybe<SortOrder>;
   view?: InputMaybe<ParticipantView>;
+};
+
+
+/** A RealtimeKit session: one run of a meeting, from its first join to its last leave. */
+export type SessionQualityOverviewArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  worst?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One page of an app's sessions. */
@@ -1411,6 +1599,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BooleanOrString: ResolverTypeWrapper<Scalars['BooleanOrString']['output']>;
   BrowserMetadata: ResolverTypeWrapper<BrowserMetadataRecord>;
+  CallQualityInsights: ResolverTypeWrapper<InsightsRecord>;
   CandidatePair: ResolverTypeWrapper<CandidatePairRecord>;
   CandidatePairs: ResolverTypeWrapper<CandidatePairsRecord>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1424,6 +1613,7 @@ export type ResolversTypes = {
   IpInformation: ResolverTypeWrapper<IpInformationRecord>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LatencyCumulative: ResolverTypeWrapper<LatencyCumulativeRecord>;
+  MediaDirection: MediaDirection;
   NativeMetadata: ResolverTypeWrapper<NativeMetadataRecord>;
   PacketLossCumulative: ResolverTypeWrapper<PacketLossCumulativeRecord>;
   Paging: ResolverTypeWrapper<PagingSource>;
@@ -1445,9 +1635,16 @@ export type ResolversTypes = {
   Percentiles: ResolverTypeWrapper<PercentilesRecord>;
   PrecallNetworkInformation: ResolverTypeWrapper<PrecallNetworkInformationRecord>;
   PresetViewType: PresetViewType;
+  QualityBucket: ResolverTypeWrapper<BucketRecord>;
+  QualityIssue: ResolverTypeWrapper<IssueRecord>;
+  QualityIssueCount: ResolverTypeWrapper<IssueCountRecord>;
+  QualityIssueKind: QualityIssueKind;
   QualityLimitationDurations: ResolverTypeWrapper<QualityLimitationDurationsRecord>;
   QualityLimitationReason: QualityLimitationReason;
+  QualityMedia: QualityMedia;
+  QualityOverview: ResolverTypeWrapper<OverviewSource>;
   QualityStats: ResolverTypeWrapper<QualityStatsRecord>;
+  QualityVerdict: QualityVerdict;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SelectedDeviceUpdate: ResolverTypeWrapper<SelectedDeviceUpdateRecord>;
   Session: ResolverTypeWrapper<SessionSource>;
@@ -1476,6 +1673,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   BooleanOrString: Scalars['BooleanOrString']['output'];
   BrowserMetadata: BrowserMetadataRecord;
+  CallQualityInsights: InsightsRecord;
   CandidatePair: CandidatePairRecord;
   CandidatePairs: CandidatePairsRecord;
   DateTime: Scalars['DateTime']['output'];
@@ -1506,7 +1704,11 @@ export type ResolversParentTypes = {
   PeerStatsEvent: PeerStatsEventRecord;
   Percentiles: PercentilesRecord;
   PrecallNetworkInformation: PrecallNetworkInformationRecord;
+  QualityBucket: BucketRecord;
+  QualityIssue: IssueRecord;
+  QualityIssueCount: IssueCountRecord;
   QualityLimitationDurations: QualityLimitationDurationsRecord;
+  QualityOverview: OverviewSource;
   QualityStats: QualityStatsRecord;
   Query: Record<PropertyKey, never>;
   SelectedDeviceUpdate: SelectedDeviceUpdateRecord;
@@ -1596,6 +1798,12 @@ export type BrowserMetadataResolvers<ContextType = GatewayContext, ParentType ex
   engine: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userAgent: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   webglSupport: Resolver<Maybe<ResolversTypes['BooleanOrString']>, ParentType, ContextType>;
+};
+
+export type CallQualityInsightsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CallQualityInsights'] = ResolversParentTypes['CallQualityInsights']> = {
+  audioMos: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  issues: Resolver<Array<ResolversTypes['QualityIssue']>, ParentType, ContextType>;
+  verdict: Resolver<ResolversTypes['QualityVerdict'], ParentType, ContextType>;
 };
 
 export type CandidatePairResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CandidatePair'] = ResolversParentTypes['CandidatePair']> = {
@@ -1725,6 +1933,7 @@ export type ParticipantResolvers<ContextType = GatewayContext, ParentType extend
   displayName: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   duration: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  insights: Resolver<Maybe<ResolversTypes['CallQualityInsights']>, ParentType, ContextType>;
   joinedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   leftAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   peerReport: Resolver<Maybe<ResolversTypes['PeerReport']>, ParentType, ContextType>;
@@ -1788,6 +1997,7 @@ export type PeerReportResolvers<ContextType = GatewayContext, ParentType extends
   displayName: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   duration: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  insights: Resolver<Maybe<ResolversTypes['CallQualityInsights']>, ParentType, ContextType>;
   joinedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   leftAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   metadata: Resolver<Maybe<ResolversTypes['PeerReportMetadata']>, ParentType, ContextType>;
@@ -1797,6 +2007,7 @@ export type PeerReportResolvers<ContextType = GatewayContext, ParentType extends
   presetName: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quality: Resolver<Maybe<ResolversTypes['PeerReportQuality']>, ParentType, ContextType>;
   qualityStats: Resolver<Maybe<Array<ResolversTypes['QualityStats']>>, ParentType, ContextType>;
+  qualityTimeline: Resolver<Array<ResolversTypes['QualityBucket']>, ParentType, ContextType, RequireFields<PeerReportQualityTimelineArgs, 'bucketSeconds'>>;
   sessionId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   updatedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   userId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1867,11 +2078,46 @@ export type PrecallNetworkInformationResolvers<ContextType = GatewayContext, Par
   turnConnectivity: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
+export type QualityBucketResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QualityBucket'] = ResolversParentTypes['QualityBucket']> = {
+  audioMos: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  from: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  packetLoss: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rtt: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  to: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  videoFps: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type QualityIssueResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QualityIssue'] = ResolversParentTypes['QualityIssue']> = {
+  description: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  direction: Resolver<Maybe<ResolversTypes['MediaDirection']>, ParentType, ContextType>;
+  kind: Resolver<ResolversTypes['QualityIssueKind'], ParentType, ContextType>;
+  media: Resolver<ResolversTypes['QualityMedia'], ParentType, ContextType>;
+  threshold: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type QualityIssueCountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QualityIssueCount'] = ResolversParentTypes['QualityIssueCount']> = {
+  kind: Resolver<ResolversTypes['QualityIssueKind'], ParentType, ContextType>;
+  participants: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QualityLimitationDurationsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QualityLimitationDurations'] = ResolversParentTypes['QualityLimitationDurations']> = {
   bandwidth: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   cpu: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   none: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   other: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type QualityOverviewResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QualityOverview'] = ResolversParentTypes['QualityOverview']> = {
+  analysed: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commonIssues: Resolver<Array<ResolversTypes['QualityIssueCount']>, ParentType, ContextType>;
+  complete: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fair: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  good: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  poor: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unavailable: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknown: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  worst: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType>;
 };
 
 export type QualityStatsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QualityStats'] = ResolversParentTypes['QualityStats']> = {
@@ -1920,6 +2166,7 @@ export type SessionResolvers<ContextType = GatewayContext, ParentType extends Re
   minutesConsumed: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   organizationId: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   participants: Resolver<Maybe<ResolversTypes['ParticipantPage']>, ParentType, ContextType, RequireFields<SessionParticipantsArgs, 'pageNo' | 'perPage'>>;
+  qualityOverview: Resolver<ResolversTypes['QualityOverview'], ParentType, ContextType, RequireFields<SessionQualityOverviewArgs, 'limit' | 'worst'>>;
   startedAt: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status: Resolver<Maybe<ResolversTypes['SessionStatus']>, ParentType, ContextType>;
   type: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2035,6 +2282,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   AudioStats: AudioStatsResolvers<ContextType>;
   BooleanOrString: GraphQLScalarType;
   BrowserMetadata: BrowserMetadataResolvers<ContextType>;
+  CallQualityInsights: CallQualityInsightsResolvers<ContextType>;
   CandidatePair: CandidatePairResolvers<ContextType>;
   CandidatePairs: CandidatePairsResolvers<ContextType>;
   DateTime: GraphQLScalarType;
@@ -2062,7 +2310,11 @@ export type Resolvers<ContextType = GatewayContext> = {
   PeerStatsEvent: PeerStatsEventResolvers<ContextType>;
   Percentiles: PercentilesResolvers<ContextType>;
   PrecallNetworkInformation: PrecallNetworkInformationResolvers<ContextType>;
+  QualityBucket: QualityBucketResolvers<ContextType>;
+  QualityIssue: QualityIssueResolvers<ContextType>;
+  QualityIssueCount: QualityIssueCountResolvers<ContextType>;
   QualityLimitationDurations: QualityLimitationDurationsResolvers<ContextType>;
+  QualityOverview: QualityOverviewResolvers<ContextType>;
   QualityStats: QualityStatsResolvers<ContextType>;
   Query: QueryResolvers<ContextType>;
   SelectedDeviceUpdate: SelectedDeviceUpdateResolvers<ContextType>;

@@ -14,6 +14,7 @@ import type {
   ValueNode,
 } from 'graphql';
 import { ruleFor } from './field-costs.js';
+import type { FieldRule } from './field-costs.js';
 
 /*
  * An upper bound of the upstream calls an operation can make, computed before it executes from
@@ -92,7 +93,14 @@ export function estimateUpstreamCalls(
     );
     let calls = ownCall ? 1 : 0;
     fields.forEach((field, index) => {
-      const link = rules[index]?.leadsTo;
+      const rule = rules[index];
+      if (rule?.overview !== undefined) {
+        calls += overviewCalls(field, rule.overview);
+        return;
+      }
+      // The participant's peer report, once per occurrence.
+      if (rule?.fromPeerReport !== undefined) calls += 1;
+      const link = rule?.leadsTo;
       if (link === undefined || field.selectionSet === undefined) return;
       if (link.call !== 'page') {
         calls +=
@@ -109,6 +117,29 @@ export function estimateUpstreamCalls(
       calls += 1 + pageSize(field, variables) * perItem;
     });
     return calls;
+  };
+
+  /**
+   * A session's quality overview: its list calls and one peer report per participant it reads,
+   * then its worst participants' own fields, as a page's items.
+   */
+  const overviewCalls = (field: FieldNode, rule: NonNullable<FieldRule['overview']>): number => {
+    const argument = (name: string, fallback: number, max: number) => {
+      const given = field.arguments?.find((arg) => arg.name.value === name);
+      const value = given === undefined ? undefined : intValue(given.value, variables);
+      return Math.min(max, Math.max(0, value ?? fallback));
+    };
+    const limit = Math.max(1, argument('limit', rule.defaultLimit, rule.maxLimit));
+    const worst = argument('worst', rule.defaultWorst, rule.maxWorst);
+    let perWorst = 0;
+    for (const inner of field.selectionSet === undefined
+      ? []
+      : fieldsOf(field.selectionSet, fragments, variables)) {
+      if (inner.name.value === 'worst' && inner.selectionSet !== undefined) {
+        perWorst += walk(inner.selectionSet, 'Participant', false);
+      }
+    }
+    return Math.ceil(limit / rule.pageSize) + limit + worst * perWorst;
   };
 
   return walk(

@@ -57,7 +57,25 @@ export interface FieldRule {
    */
   readonly reads?: 'record' | 'ownCall';
   /** What that call must include. */
-  readonly needs?: Need;
+  readonly needs?: Need | readonly Need[];
+  /**
+   * The field is computed from its participant's peer report, the participant's id being its
+   * peer id: one call of that report (shared with any other load of it in the request), which
+   * must include these.
+   */
+  readonly fromPeerReport?: readonly Need[];
+  /**
+   * The field reads up to its `limit` argument's participants of the session: one list call per
+   * `pageSize` of them plus one peer-report call each (with `fromPeerReport`'s needs); its `worst`
+   * field lists up to its `worst` argument's participants, costed as a page's items.
+   */
+  readonly overview?: {
+    readonly defaultLimit: number;
+    readonly maxLimit: number;
+    readonly pageSize: number;
+    readonly defaultWorst: number;
+    readonly maxWorst: number;
+  };
   /**
    * The field's value is a resource (or a page of them, each an item of its `items`): its type,
    * the call that reaches it (`one`: the resource's own call; `page`: one list call of `perPage`
@@ -71,8 +89,24 @@ export interface FieldRule {
   };
 }
 
-const record = (needs?: Need): FieldRule =>
+const record = (needs?: Need | readonly Need[]): FieldRule =>
   needs === undefined ? { reads: 'record' } : { reads: 'record', needs };
+
+/** What call-quality insights are computed from (see src/insights/call-quality.ts). */
+const INSIGHT_NEEDS: readonly Need[] = [
+  { section: 'quality_stats' },
+  { section: 'precall_network_information' },
+];
+
+/** A rule's needs as a list, however the table spells them. */
+export function needsOfRule(rule: FieldRule): readonly Need[] {
+  const { needs } = rule;
+  if (needs === undefined) return [];
+  return isNeedList(needs) ? needs : [needs];
+}
+
+const isNeedList = (needs: Need | readonly Need[]): needs is readonly Need[] =>
+  Array.isArray(needs);
 
 /** Fields by schema coordinate. */
 export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
@@ -127,6 +161,14 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   'PeerReportMetadata.ipInformation': { needs: { section: 'ip_information' } },
   'PeerReportMetadata.pcMetadata': { needs: { section: 'precall_network_information' } },
   'PeerReportMetadata.events': { needs: { section: 'events' } },
+  // Insights judge the quality cumulatives and the connection metadata (RELAY_ONLY) only.
+  'PeerReport.insights': record(INSIGHT_NEEDS),
+  'PeerReport.qualityTimeline': record([{ section: 'quality_stats' }, { series: true }]),
+  'Participant.insights': { fromPeerReport: INSIGHT_NEEDS },
+  'Session.qualityOverview': {
+    fromPeerReport: INSIGHT_NEEDS,
+    overview: { defaultLimit: 100, maxLimit: 1_000, pageSize: 100, defaultWorst: 5, maxWorst: 100 },
+  },
   'AudioQuality.producer': { needs: { series: true } },
   'AudioQuality.consumer': { needs: { series: true } },
   'VideoQuality.producer': { needs: { series: true } },

@@ -16,8 +16,8 @@ import type {
   SelectionNode,
   SelectionSetNode,
 } from 'graphql';
-import { TYPE_OWNERS, FILTER_VALUES, resourceOfType, ruleFor } from './field-costs.js';
-import type { FilterValue, Resource } from './field-costs.js';
+import { TYPE_OWNERS, FILTER_VALUES, needsOfRule, resourceOfType, ruleFor } from './field-costs.js';
+import type { FilterValue, Need, Resource } from './field-costs.js';
 
 /** What one upstream call for a participant or peer report must return. */
 export interface SectionNeed {
@@ -101,18 +101,22 @@ function analyseOperation(
   };
   const visitedFragments = new Set<string>();
 
-  const record = (typeName: string, fieldName: string, inside: Resource | undefined) => {
-    const { needs: need } = ruleFor(typeName, fieldName);
-    if (need === undefined) return;
-    // A type's rules hold only inside its own resource (see TYPE_OWNERS).
-    const owner = resourceOfType(typeName) ?? TYPE_OWNERS[typeName];
-    if (owner === undefined || owner !== inside) return;
-    const target = needs[owner];
+  const add = (target: MutableNeed, need: Need) => {
     if ('section' in need) target.sections.add(need.section);
     else if ('all' in need) target.all = true;
     else if ('peerEvents' in need) target.peerEvents = true;
     else if ('series' in need) target.series = true;
     else target.breakoutRooms = true;
+  };
+  const record = (typeName: string, fieldName: string, inside: Resource | undefined) => {
+    const rule = ruleFor(typeName, fieldName);
+    if (rule.needs === undefined && rule.fromPeerReport === undefined) return;
+    // A type's rules hold only inside its own resource (see TYPE_OWNERS).
+    const owner = resourceOfType(typeName) ?? TYPE_OWNERS[typeName];
+    if (owner === undefined || owner !== inside) return;
+    for (const need of needsOfRule(rule)) add(needs[owner], need);
+    // Computed from the peer report of the participant (or participants) at hand.
+    for (const need of rule.fromPeerReport ?? []) add(needs.peerReport, need);
   };
 
   /** `inside`: the resource the selection belongs to (the nearest Participant or PeerReport above). */

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { ParticipantResolvers } from '../generated/resolvers-types.js';
 import type { ParticipantSource } from '../loaders/index.js';
+import { insightsOf } from '../insights/call-quality.js';
 import { participantBasicFields } from './participant-basic-fields.js';
 
 /** The participant's details: already at hand when the source was loaded by id, else one call. */
@@ -27,4 +28,11 @@ export const Participant: ParticipantResolvers = {
     sessionId: key.sessionId,
     basics,
   }),
+  insights: async ({ key }, _args, context, info) =>
+    insightsOf(
+      await context.loaders.peerReport(
+        { accountId: key.accountId, appId: key.appId, peerId: key.participantId },
+        info,
+      ),
+    ),
 };

@@ -4,6 +4,7 @@ import type { PeerReportResolvers } from '../generated/resolvers-types.js';
 import type { PeerReportSource } from '../loaders/index.js';
 import { MalformedLeaf } from '../upstream/errors.js';
 import type { PeerReportRecord } from '../upstream/peer-report-record.js';
+import { insightsOf, timelineOf } from '../insights/call-quality.js';
 import { participantBasicFields } from './participant-basic-fields.js';
 
 /** The full report: already at hand when loaded by id, else one call (e.g. after a link). */
@@ -35,6 +36,10 @@ export const PeerReport: PeerReportResolvers = {
     partOf(await reportOf(source, context, info), 'metadata'),
   quality: async (source, _args, context, info) =>
     partOf(await reportOf(source, context, info), 'quality'),
+  insights: async (source, _args, context, info) =>
+    insightsOf(await reportOf(source, context, info)),
+  qualityTimeline: async (source, { bucketSeconds }, context, info) =>
+    timelineOf(await reportOf(source, context, info), bucketSeconds),
   // The peer id is the participant id; the participant's basic fields are the report's own.
   participant: ({ key, sessionId, basics }) =>
     typeof sessionId !== 'string'

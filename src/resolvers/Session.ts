@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { SessionResolvers } from '../generated/resolvers-types.js';
-import type { SessionSource } from '../loaders/index.js';
+import type { ParticipantSource, SessionSource } from '../loaders/index.js';
+import { OVERVIEW_PAGE_SIZE, overviewArguments, overviewOf } from '../insights/overview.js';
 import { MalformedLeaf } from '../upstream/errors.js';
 import { pageOf, participantListQuery } from '../upstream/list-queries.js';
 
@@ -53,6 +54,44 @@ export const Session: SessionResolvers = {
       key: { ...source.key, sessionId: room.id },
       record: room,
     }));
+  },
+  async qualityOverview(source, { limit, worst }, context, info) {
+    overviewArguments(limit, worst);
+    // Pages of the session's participants until `limit` are read or the session has no more.
+    const listed: ParticipantSource[] = [];
+    let total: number | undefined;
+    for (let pageNo = 1; listed.length < limit; pageNo += 1) {
+      const perPage = Math.min(OVERVIEW_PAGE_SIZE, limit - listed.length);
+      const page = await context.loaders.sessionParticipants(
+        source.key,
+        participantListQuery({ pageNo, perPage }, { pageNo, perPage }),
+      );
+      const count = page.paging?.total_count;
+      total = typeof count === 'number' ? count : total;
+      listed.push(
+        ...page.items
+          .slice(0, limit - listed.length)
+          .map((basics) => ({ key: { ...source.key, participantId: basics.id }, basics })),
+      );
+      if (page.items.length < perPage) break;
+    }
+    // A report that cannot be read is counted as unavailable, not failed: the rest still judge.
+    const judged = await Promise.all(
+      listed.map(async (participant) => ({
+        participant,
+        report: await context.loaders
+          .peerReport(
+            {
+              accountId: source.key.accountId,
+              appId: source.key.appId,
+              peerId: participant.basics.id,
+            },
+            info,
+          )
+          .catch(() => undefined),
+      })),
+    );
+    return overviewOf(judged, worst, total);
   },
   async participants(source, args, context) {
     const page = pageOf(args);

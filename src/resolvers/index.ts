@@ -3,6 +3,7 @@ import { AudioStats } from './AudioStats.js';
 import { BooleanOrString } from './BooleanOrString.js';
 import { DateTime } from './DateTime.js';
 import { DeviceInfo } from './DeviceInfo.js';
+import { insightsTypeResolvers } from './insights-types.js';
 import { IpInformation } from './IpInformation.js';
 import { Participant } from './Participant.js';
 import { ParticipantPage } from './ParticipantPage.js';
@@ -39,4 +40,5 @@ export const resolvers: Resolvers = {
   ParticipantPage,
   Paging,
   ...peerReportTypeResolvers,
+  ...insightsTypeResolvers,
 };

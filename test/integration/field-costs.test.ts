@@ -2,7 +2,7 @@ import { getNamedType, getVariableValues, isLeafType } from 'graphql';
 import type { GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateUpstreamCalls } from '../../src/loaders/cost.js';
-import { FIELD_RULES, ruleFor } from '../../src/loaders/field-costs.js';
+import { FIELD_RULES, needsOfRule, ruleFor } from '../../src/loaders/field-costs.js';
 import { operationOf } from '../support/documents.js';
 import { startHarness } from '../support/harness.js';
 import type { Harness } from '../support/harness.js';
@@ -32,7 +32,13 @@ function selectionFor(type: GraphQLObjectType, fieldName: string): string {
   const field = type.getFields()[fieldName];
   if (field === undefined) throw new Error(`${type.name}.${fieldName} is not in the schema`);
   const named = getNamedType(field.type);
-  const args = field.name === 'participants' ? '(perPage: 1)' : '';
+  // Lists of one item, so that the estimate's page sizes are the calls made.
+  const args =
+    field.name === 'participants'
+      ? '(perPage: 1)'
+      : field.name === 'qualityOverview'
+        ? '(limit: 1, worst: 1)'
+        : '';
   if (isLeafType(named)) return `${fieldName}${args}`;
   return `${fieldName}${args} { __typename }`;
 }
@@ -81,6 +87,15 @@ const cases = ['Participant', 'PeerReport', 'Session', 'PeerStats', 'PeerReportM
     Object.keys(typeOf(typeName).getFields()).map((fieldName) => [typeName, fieldName] as const),
 );
 
+/**
+ * Routes where the estimate is above the calls by design: a participant reached from its own peer
+ * report computes its insights from that very report (the request's loader shares it), while the
+ * estimate, which never deduplicates, counts the report again.
+ */
+const ESTIMATED_ABOVE: Readonly<Record<string, number>> = {
+  'Participant.insights linked from a peer report': 1,
+};
+
 describe('the field table', () => {
   it('names only fields the schema has', () => {
     for (const coordinate of Object.keys(FIELD_RULES)) {
@@ -101,9 +116,12 @@ describe('the field table', () => {
         h.fake.resetCalls();
         const answer = await h.query(text);
         expect(answer.body.errors, `${route}: ${text}`).toBeUndefined();
-        expect(h.fake.calls.length, `${route}: ${text}`).toBe(estimate);
-        const need = ruleFor(typeName, fieldName).needs;
-        if (need !== undefined && 'section' in need) {
+        expect(h.fake.calls.length, `${route}: ${text}`).toBe(
+          estimate - (ESTIMATED_ABOVE[`${typeName}.${fieldName} ${route}`] ?? 0),
+        );
+        const rule = ruleFor(typeName, fieldName);
+        for (const need of [...needsOfRule(rule), ...(rule.fromPeerReport ?? [])]) {
+          if (!('section' in need)) continue;
           // The resource's call asked for the section: the last call is the one the field made.
           const asked = h.fake.calls.map((call) => call.query['filters'] ?? '');
           expect(
