@@ -130,9 +130,7 @@ describe('call-quality issues', () => {
           direction: entry.direction,
           value,
           threshold,
-          description: expect.stringContaining(
-            `${String(Math.round(value * 100))}%`,
-          ),
+          description: expect.stringContaining(`${String(Math.round(value * 100))}%`) as unknown,
         },
       ]);
       // A good MOS with an issue is FAIR.
