@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the gateway against its baselines (raw proxy, GraphQL Mesh + Hive Gateway,
- * Tailcall, direct REST calls) on the five scenarios of ../../shared/benchmarks.md, sent with real
- * clients' request headers, all on the same fake upstream in one run, systems alternating within each
+ * Tailcall, direct REST calls), and on request against itself with its shared state in Redis
+ * (gateway-redis), on the five scenarios of ../../shared/benchmarks.md, sent with real clients'
+ * request headers, all on the same fake upstream in one run, systems alternating within each
  * round. Prints a markdown report and writes it, with its JSON twin, under bench/results/. See
  * bench/README.md.
  */
@@ -28,6 +29,8 @@ import { composeMesh, ensureMesh } from './mesh.js';
 import { parseOptions, USAGE } from './options.js';
 import type { Options, SystemName } from './options.js';
 import { cpuMs, peakRssMb, pinSelf, resetPeakRss } from './processes.js';
+import { commandsBetween, gatewayRedisUp, startRedis, waitForRedisUp } from './redis.js';
+import type { RedisServer } from './redis.js';
 import { buildReport, SYSTEM_LABEL } from './report.js';
 import { summarize } from './summary.js';
 import type { Measurement } from './summary.js';
@@ -36,7 +39,13 @@ import { DUPLICATE_PEERS, FAN_OUT_PAGE, scenarios } from './scenarios.js';
 import type { BenchIds, GraphQLRequest, Scenario, ScenarioName } from './scenarios.js';
 import { soak, soakEstimateS, SOAK_SCENARIOS } from './soak.js';
 import type { SoakResult } from './soak.js';
-import { startGateway, startMesh, startRawProxy, startTailcall } from './systems.js';
+import {
+  startGateway,
+  startGatewayWithRedis,
+  startMesh,
+  startRawProxy,
+  startTailcall,
+} from './systems.js';
 import type { ServerSystem } from './systems.js';
 import { ensureTailcall } from './tailcall.js';
 import { loadConfig } from '../src/config.js';
@@ -64,6 +73,8 @@ interface Target {
   readonly server: ServerSystem | null;
   /** The system's operation for a scenario, without a client's headers. */
   request(scenario: Scenario): GraphQLRequest;
+  /** The Redis the server keeps its shared state in (gateway-redis). */
+  readonly redis?: RedisServer;
 }
 
 /** One system measured with one client profile's requests (none for direct). */
@@ -133,6 +144,7 @@ async function main(): Promise<number> {
     tailcallStatus = `unavailable: ${tailcall.reason}`;
     warn(`Tailcall is unavailable and left out: ${tailcall.reason}`);
   }
+  let redisStatus = 'not run (gateway-redis not among --systems)';
   const restShapedNote = `operations REST-shaped, ${opts.meshFilters ? 'with `filters` passed by hand' : 'without `filters` (it cannot derive them from the selection)'}`;
 
   // Read before pinning: afterwards this process sees only its own core.
@@ -141,7 +153,7 @@ async function main(): Promise<number> {
   if (unpinned !== null && opts.pin) warn(`processes are not pinned to cores: ${unpinned}`);
   const pinning =
     unpinned === null
-      ? 'system under test on core 0; fake upstream and load generator on core 1 (taskset)'
+      ? `system under test on core 0; fake upstream${opts.systems.includes('gateway-redis') ? ', Redis (gateway + Redis)' : ''} and load generator on core 1 (taskset)`
       : unpinned;
 
   const cleanups: (() => Promise<void>)[] = [];
@@ -182,6 +194,22 @@ async function main(): Promise<number> {
         } catch (error) {
           tailcallStatus = `unavailable: ${error instanceof Error ? error.message : String(error)}`;
           warn(`Tailcall did not start and is left out: ${tailcallStatus}`);
+          return undefined;
+        }
+      }
+      if (system === 'gateway-redis') {
+        // Redis first, so that the gateway finds it up; left out, like a peer, if either fails.
+        try {
+          const redis = await startRedis(opts.logs);
+          cleanups.push(() => redis.stop());
+          const server = await startGatewayWithRedis(startOptions, redis.url);
+          cleanups.push(() => server.stop());
+          await waitForRedisUp(server.url);
+          redisStatus = `redis-server ${redis.version} on 127.0.0.1 (\`--save '' --appendonly no\`), ${unpinned === null ? 'on core 1 with the fake and the load generator' : 'unpinned'}; the gateway with \`REDIS_URL\`, a fixed 40-character \`TOKEN_HASH_SECRET\`, \`REPLICAS=1\``;
+          return { system, server, request: (s) => s.gateway(ids), redis };
+        } catch (error) {
+          redisStatus = `unavailable: ${error instanceof Error ? error.message : String(error)}`;
+          warn(`gateway + Redis did not start and is left out: ${redisStatus}`);
           return undefined;
         }
       }
@@ -266,15 +294,24 @@ async function main(): Promise<number> {
     async function probe(
       run: Run,
       scenario: Scenario,
-    ): Promise<{ data: unknown; count: UpstreamCount }> {
+    ): Promise<{ data: unknown; count: UpstreamCount; redis: [string, number][] | null }> {
+      const { redis } = run.target;
       await fake.reset();
+      const before = await redis?.commandCounts();
       let data: unknown;
       for (let i = 0; i < PROBE_OPERATIONS; i++) {
         if (run.target.server === null) await direct.run(scenario.direct(ids));
         else data = await postGraphQL(run.target.server.url, requestOf(run, scenario));
       }
       const count = await fake.count();
-      return { data, count };
+      // The gateway writes the cache's second level without waiting: the last write may land
+      // after the answer.
+      const after = await redis?.settledCommandCounts();
+      return {
+        data,
+        count,
+        redis: before === undefined || after === undefined ? null : commandsBetween(before, after),
+      };
     }
 
     // Check every system answers every scenario correctly before measuring anything: the raw proxy
@@ -284,19 +321,28 @@ async function main(): Promise<number> {
       `${scenario}/${run.client ?? ''}/${run.target.system}`;
     const SAME_DATA = [
       { system: 'raw', reference: 'gateway', text: 'The raw proxy returned exactly the gateway’s' },
+      {
+        system: 'gateway-redis',
+        reference: 'gateway',
+        text: 'The gateway with Redis returned exactly the gateway’s',
+      },
       { system: 'tailcall', reference: 'mesh', text: 'Tailcall returned exactly Mesh’s' },
     ] as const;
     const differs = new Set<SystemName>();
+    /** Per scenario, the Redis commands of one gateway + Redis operation (the first profile's). */
+    const redisCommands = new Map<ScenarioName, [string, number][]>();
     for (const scenario of selected) {
       const dataOf = new Map<string, unknown>();
       for (const run of runsOf(targets)) {
         try {
-          const { data, count } = await probe(run, scenario);
+          const { data, count, redis } = await probe(run, scenario);
           dataOf.set(`${run.client ?? ''}/${run.target.system}`, data);
+          if (redis !== null && !redisCommands.has(scenario.name))
+            redisCommands.set(scenario.name, redis);
           const perOp = count.calls / PROBE_OPERATIONS;
-          const expected = `${scenario.name}: the gateway made ${num(perOp)} upstream calls per operation where ${scenario.expectedGatewayCalls} are expected.`;
+          const expected = `${scenario.name}: the gateway${run.target.system === 'gateway-redis' ? ' with Redis' : ''} made ${num(perOp)} upstream calls per operation where ${scenario.expectedGatewayCalls} are expected.`;
           if (
-            run.target.system === 'gateway' &&
+            (run.target.system === 'gateway' || run.target.system === 'gateway-redis') &&
             perOp !== scenario.expectedGatewayCalls &&
             !notes.includes(expected)
           )
@@ -319,6 +365,19 @@ async function main(): Promise<number> {
       }
     }
     const measured = (system: SystemName): boolean => targets.some((t) => t.system === system);
+    if (redisCommands.size > 0) {
+      const perOp = (calls: number): string => num(calls / PROBE_OPERATIONS);
+      notes.push(
+        `Redis commands per gateway + Redis operation, counted at Redis (\`INFO commandstats\`, where the commands a Lua script or a MULTI runs count too) over the same ${PROBE_OPERATIONS} sequential operations as the upstream calls, in the check before measuring: ${[
+          ...redisCommands,
+        ]
+          .map(
+            ([scenario, commands]) =>
+              `${scenario} ${commands.length === 0 ? 'none' : commands.map(([name, calls]) => `${perOp(calls)} ${name}`).join(' + ')}`,
+          )
+          .join('; ')}.`,
+      );
+    }
     for (const { system, reference, text } of SAME_DATA) {
       if (measured(system) && measured(reference) && !differs.has(system))
         notes.push(
@@ -397,9 +456,20 @@ async function main(): Promise<number> {
       const cpuAfter = pid === undefined ? 0 : cpuMs(pid);
       const rss = pid === undefined ? null : peakRssMb(pid);
       if (pid !== undefined) await settle(pid);
+      if (run.target.redis !== undefined && run.target.server !== null) {
+        const up = await gatewayRedisUp(run.target.server.url).catch(() => false);
+        if (!up)
+          warn(
+            `${scenario.name}, round ${round}: ${label(run)} reported Redis away after the load (rtk_graphql_redis_up 0): it ran, at least in part, on its per-replica fallbacks`,
+          );
+      }
       let count: UpstreamCount = { calls: Number.NaN, bytes: Number.NaN, endpoints: [] };
+      let redisCommandsPerOp: number | null = null;
       try {
-        ({ count } = await probe(run, scenario));
+        let redis: [string, number][] | null;
+        ({ count, redis } = await probe(run, scenario));
+        if (redis !== null)
+          redisCommandsPerOp = redis.reduce((sum, [, calls]) => sum + calls, 0) / PROBE_OPERATIONS;
       } catch (error) {
         warn(
           `${scenario.name}, round ${round}: counting ${label(run)}'s upstream calls failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -422,6 +492,7 @@ async function main(): Promise<number> {
         callsPerOp: count.calls / PROBE_OPERATIONS,
         bytesPerOp: count.bytes / PROBE_OPERATIONS,
         endpoints: count.endpoints,
+        redisCommandsPerOp,
       };
     }
 
@@ -466,6 +537,10 @@ async function main(): Promise<number> {
       `Requests carry the headers (and body extensions) of the client profile named beside each figure, exactly as that library sends them (bench/clients.ts cites where in its source), the same for every system: ${opts.clients.map((client) => `${client} \`${JSON.stringify(CLIENT_PROFILES[client])}\``).join('; ')}; plus \`authorization\` and the scenario’s \`cache-control\`.`,
       'The gateway’s cross-request cache is on (its default); one-call, participant-full, fan-out and duplicates send `Cache-Control: no-cache`, so the gateway asks upstream every time and refreshes the cache, as a dashboard’s refresh button does. hot sends no such header: once warm, the cache answers it. The other systems have no cache and ignore the header.',
     );
+    if (measured('gateway-redis'))
+      notes.push(
+        `gateway + Redis is the gateway’s process exactly as measured above, with its shared state in a redis-server of its own (\`REDIS_URL\`, \`TOKEN_HASH_SECRET\`, \`REPLICAS=1\`): every upstream call first takes its token’s budget with one Lua script (one round trip, awaited) and the answer’s \`Ratelimit\` reading is written back with another (not awaited), every body fetched (up to 4 MiB) is also written to the cache’s second level, without waiting for it, and a first-level miss reads the second level before calling upstream (hot is answered by the first level once warm). Redis runs ${unpinned === null ? 'on core 1, beside the fake and the load generator' : 'unpinned'}; its CPU time is in no CPU/op figure.`,
+      );
     const summary = summarize(measurements, {
       scenarios: selected.map((s) => s.name),
       clients: opts.clients,
@@ -488,6 +563,7 @@ async function main(): Promise<number> {
           `Client profiles (request headers, bench/clients.ts): ${opts.clients.join(', ')}`,
           `GraphQL Mesh: ${meshStatus}`,
           `Tailcall: ${tailcallStatus}`,
+          `Redis (gateway + Redis): ${redisStatus}`,
           `Fan-out is a page of ${FAN_OUT_PAGE}; duplicates asks for ${DUPLICATE_PEERS} peers 4 times each`,
           `Command: \`${command}\``,
           // The default run must stay under 10 minutes: this is how to check.
