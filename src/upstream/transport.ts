@@ -266,18 +266,21 @@ export function createTransport(options: TransportOptions): Transport {
     options.logger?.warn('upstream payload drift', { endpoint, path, kind, seen });
   }
 
-  /** Waits out a pause upstream asked for, if it ends in time; otherwise fails fast. */
+  /**
+   * Waits out a pause upstream asked for, if it ends in time; otherwise fails fast. Gives the
+   * calls left in the bucket once this one is taken.
+   */
   async function takeBudget(
     tokenKey: string,
     call: CallContext,
     endpoint: UpstreamEndpoint | 'other',
-  ): Promise<void> {
+  ): Promise<number> {
     for (;;) {
       const decision = await budget.take(tokenKey);
       if (decision.ok) {
         observer.tokenBucketRemaining(decision.remaining);
         call.onBudgetTaken?.();
-        return;
+        return decision.remaining;
       }
       if (!decision.paused || now() + decision.waitMs > call.deadline) {
         observer.attempt({ endpoint, outcome: 'rate_limited_locally', seconds: undefined });
@@ -295,7 +298,7 @@ export function createTransport(options: TransportOptions): Transport {
     call: CallContext,
     endpoint: UpstreamEndpoint | 'other',
   ): Promise<Sized<T>> {
-    await takeBudget(tokenKey, call, endpoint);
+    const bucketRemaining = await takeBudget(tokenKey, call, endpoint);
     if (!breaker.tryAcquire()) {
       observer.attempt({ endpoint, outcome: 'circuit_open', seconds: undefined });
       throw circuitOpen(secondsFrom(breaker.retryInMs()));
@@ -362,7 +365,11 @@ export function createTransport(options: TransportOptions): Transport {
     const ratelimit = parseRatelimitHeader(headerValue(headers, 'ratelimit'));
     if (ratelimit) {
       observer.rateLimitRemaining(ratelimit.remaining);
-      budget.observeRemaining(tokenKey, ratelimit.remaining);
+      // Only a reading below the bucket's level can lower it: the rest would cost a shared
+      // budget a round trip to Redis for nothing.
+      if (ratelimit.remaining < bucketRemaining) {
+        budget.observeRemaining(tokenKey, ratelimit.remaining);
+      }
       if (ratelimit.remaining === 0) {
         await budget.pause(tokenKey, now() + ratelimit.resetSeconds * 1000);
       }
