@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { participantIds } from '../support/calls.js';
 import { DEMO_TOKEN } from '../../src/fake-upstream/index.js';
 import { startHarness } from '../support/harness.js';
+import { openSse } from '../support/live.js';
 import type { Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -107,6 +108,32 @@ describe('insights', () => {
     ]);
     // Its sibling still resolves.
     expect(refused.body.data).toEqual({ peerReport: null, session: 'Query' });
+  });
+});
+
+describe('insights in a subscription', () => {
+  it("come with a peer report's events, fetched with the report's sections", async () => {
+    const { participantId } = h.fake.demo;
+    const direct = await h.query(`{ peerReport(peerId: "${participantId}") { ${INSIGHTS} } }`);
+    h.fake.resetCalls();
+    const stream = await openSse(
+      h.url,
+      `subscription { peerReportUpdates(peerId: "${participantId}") { ${INSIGHTS} } }`,
+      DEMO_TOKEN,
+    );
+    try {
+      const first = await stream.next();
+      expect(first.data?.data).toEqual({
+        peerReportUpdates: (direct.body.data as { peerReport: unknown }).peerReport,
+      });
+      // The demo participant has left: its report grows no more, so the stream completes.
+      expect(await stream.next()).toEqual({ complete: true });
+      expect(h.fake.calls.map((call) => call.query)).toEqual([
+        { filters: 'precall_network_information,quality_stats' },
+      ]);
+    } finally {
+      await stream.close().catch(() => undefined);
+    }
   });
 });
 
