@@ -101,6 +101,35 @@ query SessionParticipantsQuality {
   }
 }
 `,
+    `# Who had a bad call, and why: the gateway's verdicts (ITU-T G.107 MOS bands) and issues,
+# computed from each peer report's quality cumulatives. One peer-report call per participant.
+query SessionCallVerdicts {
+  session(sessionId: "${sessionId}") {
+    qualityOverview(limit: 50, worst: 3) {
+      analysed
+      good
+      fair
+      poor
+      unknown
+      worst { displayName insights { audioMos } }
+      commonIssues { kind participants }
+    }
+    participants(perPage: 10) {
+      items {
+        displayName
+        insights {
+          verdict
+          audioMos
+          issues { kind media direction description }
+        }
+        peerReport {
+          qualityTimeline(bucketSeconds: 60) { from audioMos packetLoss }
+        }
+      }
+    }
+  }
+}
+`,
     `# A peer's device, browser and network, from its peer report: where it connected from,
 # how its WebRTC connectivity checks went and which ICE candidates carried its media.
 query PeerDeviceAndNetwork {

@@ -163,6 +163,7 @@ describe('GraphiQL in demo mode', { timeout: TEST_TIMEOUT_MS, retry: 2 }, () => 
     expect(await graphiql.locator('.graphiql-tab-button').allInnerTexts()).toEqual([
       'ParticipantCallQuality',
       'SessionParticipantsQuality',
+      'SessionCallVerdicts',
       'PeerDeviceAndNetwork',
       'RecentSessions',
       'LiveCall',

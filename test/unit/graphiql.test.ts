@@ -29,6 +29,7 @@ describe('the saved example operations', () => {
     expect(operations.map(operationName)).toEqual([
       'ParticipantCallQuality',
       'SessionParticipantsQuality',
+      'SessionCallVerdicts',
       'PeerDeviceAndNetwork',
       'RecentSessions',
       'LiveCall',
