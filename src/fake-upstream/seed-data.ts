@@ -52,15 +52,27 @@ interface SessionPlan {
   readonly breakoutRooms: number;
   /** Call profiles pinned by index, so that every seed has its bad calls in a known place. */
   readonly pinned: readonly CallProfile[];
+  /**
+   * Call profiles laid over the drawn ones by index, after the draws: unlike `pinned`, which decides some of the
+   * draws (who is on a phone, which profile is drawn at all), a showcase profile leaves every draw, and so every id,
+   * name and device of the seed, as it was. Not for 'mobile-3g', which needs the phone that only `pinned` gives.
+   */
+  readonly showcase?: Readonly<Partial<Record<number, CallProfile>>>;
 }
 
 /**
- * Eight sessions: two LIVE, one large for fan-out, one minimal, and the demo session first with the bad calls
- * pinned at indexes 1–3 and a plain good call at index 4.
+ * Eight sessions: two LIVE, one large for fan-out, one minimal, and the demo session first. The demo session shows
+ * every verdict and issue of a call-quality check, each issue in a participant of its own where the seed has enough
+ * of them: bad calls pinned at indexes 1–3 (high loss, TURN only, a phone on 3g), the plain good call of
+ * `demo.participantId` at index 4, and one single-issue call at each of indexes 5–9 (high latency, CPU-limited,
+ * bandwidth-limited, low resolution received, slow decoder). Every demo session has at least eight attendees, so
+ * indexes 8 and 9 may be missing for some seeds; the phone on 3g shows their issues too. The users at indexes 5 and
+ * 6 drop and rejoin (`rejoins`), each as two peers with the same call profile.
  */
 // prettier-ignore
 const SESSION_PLANS: readonly SessionPlan[] = [
-  { status: 'ENDED', type: 'meeting', participants: [8, 12], meeting: 0, daysAgo: 1, lengthMinutes: [24, 34], rejoins: 2, breakoutRooms: 0, pinned: ['good', 'high-loss', 'turn-only', 'mobile-3g', 'good'] },
+  { status: 'ENDED', type: 'meeting', participants: [8, 12], meeting: 0, daysAgo: 1, lengthMinutes: [24, 34], rejoins: 2, breakoutRooms: 0, pinned: ['good', 'high-loss', 'turn-only', 'mobile-3g', 'good'],
+    showcase: { 5: 'high-latency', 6: 'cpu-limited', 7: 'bandwidth-limited', 8: 'low-resolution', 9: 'slow-decoder' } },
   { status: 'LIVE', type: 'meeting', participants: [4, 9], meeting: 1, daysAgo: 0, lengthMinutes: [14, 30], rejoins: 0, breakoutRooms: 0, pinned: [] },
   { status: 'ENDED', type: 'meeting', participants: [32, 44], meeting: 2, daysAgo: 2, lengthMinutes: [30, 38], rejoins: 1, breakoutRooms: 2, pinned: ['good'] },
   { status: 'ENDED', type: 'meeting', participants: [2, 2], meeting: 3, daysAgo: 3, lengthMinutes: [12, 25], rejoins: 0, breakoutRooms: 0, pinned: [] },
@@ -116,24 +128,41 @@ function pickDevice(rng: Random, mobile: boolean): DeviceProfile {
   };
 }
 
+/**
+ * About one desktop in five and one phone in three has some trouble: 6 % high loss, 3 % TURN only, then a phone is on
+ * 3g (21 %) or decodes too slowly (4 %), and a desktop has one of the single-issue profiles (13 % together).
+ */
 function randomCallProfile(rng: Random, mobile: boolean): CallProfile {
   const roll = rng.next();
   if (roll < 0.06) return 'high-loss';
   if (roll < 0.09) return 'turn-only';
-  if (mobile && roll < 0.3) return 'mobile-3g';
+  if (mobile) return roll < 0.3 ? 'mobile-3g' : roll < 0.34 ? 'slow-decoder' : 'good';
+  if (roll < 0.12) return 'high-latency';
+  if (roll < 0.15) return 'cpu-limited';
+  if (roll < 0.18) return 'bandwidth-limited';
+  if (roll < 0.2) return 'low-resolution';
+  if (roll < 0.22) return 'slow-decoder';
   return 'good';
 }
 
+/** Profiles whose issue is in the video they send: their attendees always send some, where they may send at all. */
+const SENDS_VIDEO: ReadonlySet<CallProfile> = new Set(['cpu-limited', 'bandwidth-limited']);
+
 export function createAttendee(
   rng: Random,
-  plan: Pick<SessionPlan, 'pinned' | 'type'>,
+  plan: Pick<SessionPlan, 'pinned' | 'showcase' | 'type'>,
   index: number,
   usedNames: Set<string>,
 ): Attendee {
   const pinned = plan.pinned[index];
   const mobile = pinned === 'mobile-3g' || (pinned === undefined && rng.chance(0.2));
-  const device = pickDevice(rng, mobile);
-  const callProfile = pinned ?? randomCallProfile(rng, mobile);
+  const picked = pickDevice(rng, mobile);
+  // Drawn even where the showcase replaces it, so that a showcase profile shifts no later draw (nor any id or name).
+  const drawn = pinned ?? randomCallProfile(rng, mobile);
+  const callProfile = plan.showcase?.[index] ?? drawn;
+  // A CPU-limited encoder runs on the fewest cores its kind of device comes with.
+  const device =
+    callProfile === 'cpu-limited' ? { ...picked, cpus: Math.min(...picked.template.cpus) } : picked;
   const carriers = LOCATIONS.filter((location) => location.mobileCarrier);
   const location = rng.pick(callProfile === 'mobile-3g' ? carriers : LOCATIONS);
   let displayName = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
@@ -147,8 +176,14 @@ export function createAttendee(
     : webinar
       ? 'webinar_participant'
       : 'group_call_participant';
-  const networkType: NetworkType =
-    callProfile === 'mobile-3g' ? '3g' : mobile ? '4g' : rng.chance(0.1) ? '4g' : 'wifi';
+  // A phone is on 3g or 4g; only a desktop draws, whatever its profile, so a showcase profile shifts no draw.
+  const networkType: NetworkType = mobile
+    ? callProfile === 'mobile-3g'
+      ? '3g'
+      : '4g'
+    : rng.chance(0.1)
+      ? '4g'
+      : 'wifi';
   return {
     userId: rng.uuid(),
     displayName,
@@ -159,7 +194,9 @@ export function createAttendee(
     location,
     ipv4: `${location.prefix[0]}.${location.prefix[1]}.${rng.int(0, 255)}.${rng.int(1, 254)}`,
     networkType,
-    producesVideo: preset !== 'webinar_participant' && rng.chance(0.85),
+    // The chance comes first, so that it is drawn whatever the profile and no later draw shifts.
+    producesVideo:
+      preset !== 'webinar_participant' && (rng.chance(0.85) || SENDS_VIDEO.has(callProfile)),
     // Hosts of the demo and large sessions always share, so screen-share series exist for every seed.
     sharesScreen:
       preset === 'group_call_host' && (index === 0 ? plan.pinned.length > 0 : rng.chance(0.1)),

@@ -11,12 +11,46 @@ import type { QualityLimitation, RandomAt } from './seed-timeline.js';
  * fps, jitter buffer delay) describe the ~7 s before each timestamp [I]. Sample `rtt` and `jitter` are in seconds,
  * `jitter_buffer_delay` in ms, cumulative latency blocks in ms [I, per the contract's units]. Each builder draws the
  * random parts of sample i from `rngAt(i)` (see `randomAt`), so a LIVE peer's series grow without rewriting the past.
+ *
+ * Audio and video of one call differ as they do on a real line: audio takes the interval's loss, RTT and jitter and
+ * the speech MOS of its conditions; video takes the figures its own traffic saw (`condition.video`) and a MOS of the
+ * picture it carried (`videoMos`). So every cumulative, computed from these samples, has numbers of its own.
  */
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const AUDIO_PACKETS_PER_SECOND = 50;
 const AUDIO_SAMPLE_RATE = 48_000;
 const VIDEO_BYTES_PER_PACKET = 1100;
+
+/** What a kind of video is judged against: a shared screen is sharp but needs few frames, a camera the reverse. */
+export interface VideoContent {
+  /** The frame width from which the picture counts as full size. */
+  readonly fullWidth: number;
+  /** The frame rate from which motion looks smooth. */
+  readonly smoothFps: number;
+}
+
+export const CAMERA: VideoContent = { fullWidth: 1280, smoothFps: 20 };
+export const SCREEN: VideoContent = { fullWidth: 1920, smoothFps: 5 };
+
+/**
+ * The MOS of one interval of video [I: our model; the sources publish none]: a picture starts at 4.5 and loses up
+ * to 1.2 for a small frame, up to 1.5 for choppy motion, 0.08 per percent of packets lost (frozen or smeared
+ * frames), and 0.15 while the encoder is held back. Clamped to 1–5, as a MOS is.
+ */
+export function videoMos(
+  content: VideoContent,
+  frameWidth: number,
+  fps: number,
+  lossPct: number,
+  limitation: QualityLimitation,
+): number {
+  const small = 1 - Math.min(1, frameWidth / content.fullWidth);
+  const choppy = Math.max(0, 1 - fps / content.smoothFps);
+  const score =
+    4.5 - 1.2 * small - 1.5 * choppy - 0.08 * lossPct - (limitation === 'none' ? 0 : 0.15);
+  return round(Math.min(5, Math.max(1, score)), 2);
+}
 
 export interface Track {
   readonly producerId: string;
@@ -190,17 +224,17 @@ interface VideoInterval {
  */
 function videoInterval(rng: Random, sample: MediaSample, first: boolean): VideoInterval {
   const { condition, seconds } = sample;
+  const { lossPct } = condition.video;
   const bytes = Math.round((condition.videoKbps * 1000 * seconds) / 8);
   const packets = Math.ceil(bytes / VIDEO_BYTES_PER_PACKET);
-  const keyFrames =
-    (first ? 1 : 0) + (condition.lossPct > 3 ? rng.int(1, 3) : rng.chance(0.1) ? 1 : 0);
+  const keyFrames = (first ? 1 : 0) + (lossPct > 3 ? rng.int(1, 3) : rng.chance(0.1) ? 1 : 0);
   return {
     packets,
     bytes,
-    lost: Math.round((packets * condition.lossPct) / 100),
+    lost: Math.round((packets * lossPct) / 100),
     frames: Math.round(condition.fps * seconds),
     keyFrames,
-    fir: condition.lossPct > 15 ? 1 : 0,
+    fir: lossPct > 15 ? 1 : 0,
   };
 }
 
@@ -208,6 +242,7 @@ export function videoProducerSeries(
   rngAt: RandomAt,
   samples: readonly MediaSample[],
   track: Track,
+  content: VideoContent,
 ): VideoProducerSample[] {
   let packetsSent = 0;
   let bytesSent = 0;
@@ -224,6 +259,7 @@ export function videoProducerSeries(
   return samples.map((sample, index): VideoProducerSample => {
     const rng = rngAt(index);
     const { condition, seconds } = sample;
+    const { video } = condition;
     const interval = videoInterval(rng, sample, index === 0);
     packetsSent += interval.packets;
     bytesSent += interval.bytes;
@@ -231,18 +267,24 @@ export function videoProducerSeries(
     framesEncoded += interval.frames;
     keyFrames += interval.keyFrames;
     fir += interval.fir;
-    pli += condition.lossPct > 3 ? rng.int(1, 4) : rng.chance(0.05) ? 1 : 0;
+    pli += video.lossPct > 3 ? rng.int(1, 4) : rng.chance(0.05) ? 1 : 0;
     if (condition.frameWidth !== previousWidth) resolutionChanges += 1;
     previousWidth = condition.frameWidth;
     if (condition.limitation === 'bandwidth') bandwidthSeconds += seconds;
     else if (condition.limitation === 'cpu') cpuSeconds += seconds;
     else unlimitedSeconds += seconds;
     return {
-      mos_quality: condition.mos,
+      mos_quality: videoMos(
+        content,
+        condition.frameWidth,
+        condition.fps,
+        video.lossPct,
+        condition.limitation,
+      ),
       timestamp: iso(condition.atMs),
       packets_lost: lost,
-      jitter: round(condition.jitterMs / 1000, 4),
-      rtt: round(condition.rttMs / 1000, 4),
+      jitter: round(video.jitterMs / 1000, 4),
+      rtt: round(video.rttMs / 1000, 4),
       packets_sent: packetsSent,
       bytes_sent: bytesSent,
       producer_id: track.producerId,
@@ -273,6 +315,7 @@ export function videoConsumerSeries(
   samples: readonly MediaSample[],
   track: Track,
   consumer: Consumer,
+  content: VideoContent,
 ): VideoConsumerSample[] {
   let received = 0;
   let bytesReceived = 0;
@@ -285,25 +328,34 @@ export function videoConsumerSeries(
   return samples.map((sample, index): VideoConsumerSample => {
     const rng = rngAt(index);
     const { condition } = sample;
+    const { video } = condition;
     const interval = videoInterval(rng, sample, index === 0);
-    const intervalDropped = Math.round((interval.frames * condition.lossPct) / 100);
+    const intervalDropped = Math.round((interval.frames * video.lossPct) / 100);
     lost += interval.lost;
     received += interval.packets - interval.lost;
-    bytesReceived += interval.bytes - Math.round((interval.bytes * condition.lossPct) / 100);
+    bytesReceived += interval.bytes - Math.round((interval.bytes * video.lossPct) / 100);
     framesDecoded += interval.frames - intervalDropped;
     dropped += intervalDropped;
     keyFrames += interval.keyFrames;
     fir += interval.fir;
     emitted += interval.frames - intervalDropped;
+    // The picture as decoded, a little worse than as sent, as for audio.
+    const sentMos = videoMos(
+      content,
+      condition.frameWidth,
+      condition.fps,
+      video.lossPct,
+      condition.limitation,
+    );
     return {
       timestamp: iso(condition.atMs),
-      mos_quality: round(Math.max(1, condition.mos - rng.float(0, 0.15)), 2),
+      mos_quality: round(Math.max(1, sentMos - rng.float(0, 0.15)), 2),
       packets_lost: lost,
       packets_received: received,
       bytes_received: bytesReceived,
-      jitter: round(condition.jitterMs / 1000, 4),
+      jitter: round(video.jitterMs / 1000, 4),
       // Milliseconds of buffering over the interval [I]; video buffers a little more than audio.
-      jitter_buffer_delay: round(condition.jitterMs * rng.float(2, 4), 1),
+      jitter_buffer_delay: round(video.jitterMs * rng.float(2, 4), 1),
       jitter_buffer_emitted_count: emitted,
       ...consumedStream(track, consumer),
       fir_count: fir,

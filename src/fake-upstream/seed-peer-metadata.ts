@@ -57,8 +57,12 @@ function candidatePair(
   const seconds = (endMs - Date.parse(participant.record.joined_at)) / 1000;
   const relayed = profile.callProfile === 'turn-only';
   const lossy = profile.callProfile === 'high-loss' || profile.callProfile === 'mobile-3g';
+  // The media's RTT shows on the transport too: a relay's detour, a 3g radio, a long path.
   const rtt =
-    rng.float(0.02, 0.09, 4) + (relayed ? 0.12 : 0) + (profile.networkType === '3g' ? 0.3 : 0);
+    rng.float(0.02, 0.09, 4) +
+    (relayed ? 0.12 : 0) +
+    (profile.networkType === '3g' ? 0.3 : 0) +
+    (profile.callProfile === 'high-latency' ? 0.3 : 0);
   const kbps = direction === 'producing' ? rng.int(300, 2600) : rng.int(400, 3000);
   const bytesOut = Math.round((kbps * 1000 * seconds) / 8) * (direction === 'producing' ? 1 : 0.02);
   const bytesIn = Math.round((kbps * 1000 * seconds) / 8) * (direction === 'consuming' ? 1 : 0.02);

@@ -10,6 +10,8 @@ import {
 } from './seed-cumulatives.js';
 import type { MediaSample } from './seed-cumulatives.js';
 import {
+  CAMERA,
+  SCREEN,
   audioConsumerSeries,
   audioProducerSeries,
   videoConsumerSeries,
@@ -60,13 +62,14 @@ function buildQuality(seed: number, participant: SeedParticipant, rng: Random): 
     consumerOf(),
   );
   const videoProducer = profile.producesVideo
-    ? videoProducerSeries(rngOf('video_producer'), uplink, track('1'))
+    ? videoProducerSeries(rngOf('video_producer'), uplink, track('1'), CAMERA)
     : [];
   const videoConsumer = videoConsumerSeries(
     rngOf('video_consumer'),
     downlink,
     track('1'),
     consumerOf(),
+    CAMERA,
   );
 
   let screenProducer: VideoProducerSample[] = [];
@@ -84,7 +87,7 @@ function buildQuality(seed: number, participant: SeedParticipant, rng: Random): 
       fromMs,
     );
     // A screen share lies before the fake's start (late joiners never share), so its series never grows.
-    screenProducer = videoProducerSeries(() => rng, screenSamples, track('2'));
+    screenProducer = videoProducerSeries(() => rng, screenSamples, track('2'), SCREEN);
   }
 
   // Key order as the Dyte v2 example sends it: the series, consumers first, then the cumulatives.

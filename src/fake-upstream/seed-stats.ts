@@ -1,5 +1,6 @@
 import type { JsonObject } from './json.js';
 import { createRandom, hashSeed, round } from './random.js';
+import { CAMERA, videoMos } from './seed-media-series.js';
 import type { SeedParticipant } from './seed-types.js';
 import {
   callEndMs,
@@ -64,18 +65,25 @@ export function buildParticipantStats(
     jitter: sample.jitterMs,
     quality: sample.mos,
   }));
+  // Video as the peer report's video producer series sees it: its own loss, jitter and picture MOS.
   const videoStats = profile.producesVideo
     ? conditions.map((sample, index) => ({
         timestamp: iso(sample.atMs),
         frame_width: sample.frameWidth,
         frame_height: sample.frameHeight,
         frames_dropped: Math.round(
-          sample.fps * 7 * (sample.lossPct / 100) * videoRng(index).float(0.5, 1.2),
+          sample.fps * 7 * (sample.video.lossPct / 100) * videoRng(index).float(0.5, 1.2),
         ),
         frames_per_second: sample.fps,
-        packets_lost: Math.round((sample.videoKbps * 7 * sample.lossPct) / 100 / 9.6),
-        jitter: sample.jitterMs,
-        quality: sample.mos,
+        packets_lost: Math.round((sample.videoKbps * 7 * sample.video.lossPct) / 100 / 9.6),
+        jitter: sample.video.jitterMs,
+        quality: videoMos(
+          CAMERA,
+          sample.frameWidth,
+          sample.fps,
+          sample.video.lossPct,
+          sample.limitation,
+        ),
       }))
     : [];
 
@@ -136,7 +144,7 @@ export function buildParticipantStats(
       // Percent of packets lost over the call, like the cumulative `packet_loss.avg` [I].
       audio_packet_loss: round(mean(conditions.map((sample) => sample.lossPct)), 2),
       video_packet_loss: profile.producesVideo
-        ? round(mean(conditions.map((sample) => sample.lossPct)) * 1.1, 2)
+        ? round(mean(conditions.map((sample) => sample.video.lossPct)), 2)
         : 0,
       audio_stats: audioStats,
       video_stats: videoStats,

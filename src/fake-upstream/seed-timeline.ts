@@ -33,6 +33,21 @@ export interface ConditionSample {
   readonly frameHeight: number;
   readonly fps: number;
   readonly limitation: QualityLimitation;
+  /** What the interval's video stream saw of the same path, where it differs from what audio saw. */
+  readonly video: VideoConditions;
+}
+
+/**
+ * Audio and video share a path but not its effects [I: our model]: a video frame leaves as a burst of large packets,
+ * which a congested queue drops more of than audio's small, steady ones, and which spreads further in time (more
+ * jitter); the RTT is timed on each stream's own RTCP reports, video's a little later, and a bandwidth-limited
+ * sender's pacer holds video back on top. The video MOS is the picture's own (see `videoMos` in
+ * seed-media-series.ts), so it is not here.
+ */
+export interface VideoConditions {
+  readonly lossPct: number;
+  readonly rttMs: number;
+  readonly jitterMs: number;
 }
 
 export interface TimelineEvent {
@@ -41,7 +56,7 @@ export interface TimelineEvent {
   readonly metadata: Readonly<Record<string, string>>;
 }
 
-interface ProfileParams {
+interface MediaParams {
   readonly loss: readonly [number, number];
   readonly rtt: readonly [number, number];
   readonly jitter: readonly [number, number];
@@ -49,19 +64,79 @@ interface ProfileParams {
   readonly videoKbps: readonly [number, number];
   readonly resolution: readonly [number, number];
   readonly fps: readonly [number, number];
+  /** Why the encoder is held back when it is; with 'none', only by the odd CPU spike. */
   readonly limitation: QualityLimitation;
+  /** The share of intervals in which the encoder is limited. */
+  readonly limitedShare: number;
+  /** What a limited interval scales the picture by: an encoder under pressure drops resolution first [I]. */
+  readonly limitedScale: number;
 }
 
+interface ProfileParams extends MediaParams {
+  /** Where the receive side (`downlink`) differs from the send side: the other peers send as they always do. */
+  readonly downlink?: Partial<MediaParams>;
+}
+
+/*
+ * A good line's numbers, which the profiles that show one issue each start from. The odd CPU spike (3 % of the
+ * intervals) scales the picture to 3/4.
+ */
+const GOOD_LINE = {
+  loss: [0, 0.8],
+  rtt: [25, 90],
+  jitter: [2, 12],
+  mos: [4.2, 4.5],
+  videoKbps: [1200, 2500],
+  resolution: [1280, 720],
+  fps: [24, 30],
+  limitation: 'none',
+  limitedShare: 0.03,
+  limitedScale: 0.75,
+} as const satisfies MediaParams;
+/** A receive side that is not held back, for profiles whose trouble is on the send side only. */
+const UNLIMITED_DOWNLINK = {
+  limitation: 'none',
+  limitedShare: 0.03,
+  limitedScale: 0.75,
+  videoKbps: GOOD_LINE.videoKbps,
+  fps: GOOD_LINE.fps,
+} as const satisfies Partial<MediaParams>;
+
+/*
+ * Each profile shows its issues as the call-quality rules read them from the cumulatives (share of intervals with
+ * loss ≥ 5 %, with RTT ≥ 250 ms, encoder limited by CPU / bandwidth, frame width < 640, received fps < 12 or jitter
+ * buffer ≥ 250 ms), and the single-issue ones stay clear of the others' thresholds:
+ * - high-latency: a long path, every interval ≥ 250 ms; audio MOS a little under 4 (conversational delay).
+ * - cpu-limited: the encoder is CPU-limited in ~60 % of the intervals, sending 960×540 and fewer frames then.
+ * - bandwidth-limited: the bandwidth estimate holds the encoder back in ~65 % of the intervals, at 640×360 (not
+ *   under 640), with little loss: the estimator backs off before the queue overflows.
+ * - low-resolution: the downlink gets only the SFU's low simulcast layer, 480×270.
+ * - slow-decoder: the receiver decodes 8–16 fps of what is sent at 24–30, so the received video lags.
+ * - turn-only: relayed, so slower than a good line, but kept under 250 ms: RELAY_ONLY is its issue.
+ */
 // prettier-ignore
 const PROFILE_PARAMS: Readonly<Record<CallProfile, ProfileParams>> = {
-  good: { loss: [0, 0.8], rtt: [25, 90], jitter: [2, 12], mos: [4.2, 4.5], videoKbps: [1200, 2500], resolution: [1280, 720], fps: [24, 30], limitation: 'none' },
-  'high-loss': { loss: [6, 22], rtt: [120, 320], jitter: [20, 60], mos: [2, 3.2], videoKbps: [250, 700], resolution: [640, 360], fps: [10, 20], limitation: 'bandwidth' },
-  'turn-only': { loss: [0.3, 2.5], rtt: [140, 260], jitter: [8, 25], mos: [3.6, 4.1], videoKbps: [700, 1400], resolution: [960, 540], fps: [20, 28], limitation: 'none' },
-  'mobile-3g': { loss: [2, 9], rtt: [250, 520], jitter: [25, 70], mos: [2.6, 3.5], videoKbps: [120, 350], resolution: [480, 270], fps: [8, 15], limitation: 'bandwidth' },
+  good: GOOD_LINE,
+  'high-loss': { loss: [6, 22], rtt: [120, 320], jitter: [20, 60], mos: [2, 3.2], videoKbps: [250, 700], resolution: [640, 360], fps: [10, 20], limitation: 'bandwidth', limitedShare: 0.7, limitedScale: 1 },
+  'turn-only': { loss: [0.3, 2.5], rtt: [120, 230], jitter: [8, 25], mos: [3.6, 4.1], videoKbps: [700, 1400], resolution: [960, 540], fps: [20, 28], limitation: 'none', limitedShare: 0.03, limitedScale: 0.75 },
+  'mobile-3g': { loss: [2, 9], rtt: [250, 520], jitter: [25, 70], mos: [2.6, 3.5], videoKbps: [120, 350], resolution: [480, 270], fps: [8, 15], limitation: 'bandwidth', limitedShare: 0.7, limitedScale: 1 },
+  'high-latency': { ...GOOD_LINE, loss: [0, 1], rtt: [270, 460], jitter: [6, 22], mos: [3.6, 4.1], videoKbps: [1000, 2200], fps: [22, 30] },
+  'cpu-limited': { ...GOOD_LINE, mos: [4.15, 4.45], videoKbps: [600, 1400], fps: [14, 22], limitation: 'cpu', limitedShare: 0.6, limitedScale: 0.75, downlink: UNLIMITED_DOWNLINK },
+  'bandwidth-limited': { ...GOOD_LINE, loss: [0, 1.2], rtt: [35, 110], jitter: [4, 16], mos: [4.1, 4.4], videoKbps: [300, 700], fps: [18, 28], limitation: 'bandwidth', limitedShare: 0.65, limitedScale: 0.5, downlink: UNLIMITED_DOWNLINK },
+  'low-resolution': { ...GOOD_LINE, downlink: { resolution: [480, 270], videoKbps: [200, 450] } },
+  'slow-decoder': { ...GOOD_LINE, downlink: { fps: [8, 16] } },
 };
 
 export function profileParams(profile: CallProfile): ProfileParams {
   return PROFILE_PARAMS[profile];
+}
+
+/** The numbers one direction of a call is drawn from: the profile's, with its `downlink` part on the receive side. */
+function paramsFor(profile: CallProfile, purpose: string): MediaParams {
+  const params = PROFILE_PARAMS[profile];
+  return purpose === 'downlink' && params.downlink !== undefined
+    ? { ...params, ...params.downlink }
+    : params;
 }
 
 const NOW_MS = Date.parse(SEED_NOW);
@@ -157,6 +232,13 @@ export function sampleInstants(
   return instants;
 }
 
+/**
+ * Intervals from one spike to the next at the least: the odd bad moment of a good line is rare and passes, so spikes
+ * alone never make up a tenth of a call of 21 intervals (2½ minutes) or more, the share from which a call-quality
+ * check calls the loss high. The chance is still drawn in every interval, so a spike held back shifts no later draw.
+ */
+const SPIKE_GAP = 15;
+
 export function conditionSeries(
   seed: number,
   participant: SeedParticipant,
@@ -164,26 +246,48 @@ export function conditionSeries(
   purpose: string,
 ): ConditionSample[] {
   const rng = createRandom(hashSeed(seed, participant.record.id, 'conditions', purpose));
-  const params = PROFILE_PARAMS[participant.profile.callProfile];
+  // Video's own figures come from a stream of their own, so audio's stay exactly what the main stream gives.
+  const videoRng = createRandom(
+    hashSeed(seed, participant.record.id, 'conditions', purpose, 'video'),
+  );
+  const params = paramsFor(participant.profile.callProfile, purpose);
+  let sinceSpike = SPIKE_GAP;
   return instants.map((atMs) => {
     // A good call still has the odd bad interval; a bad one has the odd calm one.
-    const spike = rng.chance(0.04);
+    const spike = rng.chance(0.04) && sinceSpike >= SPIKE_GAP;
+    sinceSpike = spike ? 1 : sinceSpike + 1;
     const lossPct = spike ? rng.float(4, 12, 2) : rng.float(params.loss[0], params.loss[1], 2);
     const rttMs = rng.float(params.rtt[0], params.rtt[1], 1) + (spike ? 80 : 0);
-    const limited = params.limitation !== 'none' ? rng.chance(0.7) : rng.chance(0.03);
-    const scale = limited && params.limitation === 'none' ? 0.75 : 1;
+    const limited = rng.chance(params.limitedShare);
+    const scale = limited ? params.limitedScale : 1;
+    const jitterMs = rng.float(params.jitter[0], params.jitter[1], 1);
+    const limitation: QualityLimitation = limited
+      ? params.limitation === 'none'
+        ? 'cpu'
+        : params.limitation
+      : 'none';
     return {
       atMs,
       lossPct,
       rttMs,
-      jitterMs: rng.float(params.jitter[0], params.jitter[1], 1),
+      jitterMs,
       mos: round(Math.max(1, rng.float(params.mos[0], params.mos[1], 2) - (spike ? 0.6 : 0)), 2),
       audioKbps: rng.float(28, 40, 1),
       videoKbps: rng.float(params.videoKbps[0], params.videoKbps[1], 0),
       frameWidth: Math.round(params.resolution[0] * scale),
       frameHeight: Math.round(params.resolution[1] * scale),
       fps: rng.float(params.fps[0], params.fps[1], 1),
-      limitation: limited ? (params.limitation === 'none' ? 'cpu' : params.limitation) : 'none',
+      limitation,
+      video: {
+        lossPct: round(lossPct * videoRng.float(1.15, 1.6), 2),
+        rttMs: round(
+          rttMs +
+            videoRng.float(1, 9, 1) +
+            (limitation === 'bandwidth' ? videoRng.float(15, 60, 1) : 0),
+          1,
+        ),
+        jitterMs: round(jitterMs * videoRng.float(1.2, 1.8), 1),
+      },
     };
   });
 }

@@ -10,7 +10,23 @@ export type SessionStatus = 'LIVE' | 'ENDED';
 export type SessionType = 'meeting' | 'livestream' | 'participant';
 export type PresetName = 'group_call_host' | 'group_call_participant' | 'webinar_participant';
 export type PresetViewType = 'GROUP_CALL' | 'WEBINAR' | 'AUDIO_ROOM' | 'LIVESTREAM' | 'CHAT';
-export type CallProfile = 'good' | 'high-loss' | 'turn-only' | 'mobile-3g';
+/**
+ * How a participant's call went, which `seed-timeline.ts` turns into numbers. The first four are network stories
+ * (a good line, a lossy one, a TURN-only one, a phone on 3g); the other five each show one issue a call-quality check
+ * looks for, on an otherwise good line: a long path (latency), an encoder starved of CPU, an uplink held back by the
+ * bandwidth estimate, a downlink that gets only the low simulcast layer, and a receiver too slow to decode at full
+ * rate.
+ */
+export type CallProfile =
+  | 'good'
+  | 'high-loss'
+  | 'turn-only'
+  | 'mobile-3g'
+  | 'high-latency'
+  | 'cpu-limited'
+  | 'bandwidth-limited'
+  | 'low-resolution'
+  | 'slow-decoder';
 export type NetworkType = '4g' | '3g' | 'wifi';
 
 export interface SessionRecord {

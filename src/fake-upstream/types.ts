@@ -136,7 +136,10 @@ export interface FakeUpstreamOptions {
 
 /** Ids worth knowing without reading the seed: all belong to one account and app (the first tenant's in `demo`). */
 export interface FakeDemoIds {
-  /** The same session as `endedSessionId`. */
+  /**
+   * The same session as `endedSessionId`. Its participants show every verdict and issue kind of a call-quality check
+   * on `peer_report.quality` (see `SESSION_PLANS` in seed-data.ts).
+   */
   sessionId: string;
   /** A good-call participant of that session who left normally and never rejoined. */
   participantId: string;

@@ -20,8 +20,19 @@ export function gatewaySchema(): GraphQLSchema {
   );
 }
 
-/** Links that would make another upstream call; the wire tests hold one resource at a time. */
-const LINKS = new Set(['Participant.peerReport', 'PeerReport.participant']);
+/**
+ * Fields the wire tests leave out: links that would make another upstream call (they hold one
+ * resource at a time), and the call-quality insights, which are computed from many leaves rather
+ * than read from one (a wrong leaf is left out of the judgement: test/unit/call-quality.test.ts).
+ */
+const LINKS = new Set([
+  'Participant.peerReport',
+  'PeerReport.participant',
+  'Participant.insights',
+  'Session.qualityOverview',
+  'PeerReport.insights',
+  'PeerReport.qualityTimeline',
+]);
 
 /** A selection of every field of `type` and below, except links to other resources. */
 export function selectAll(schema: GraphQLSchema, typeName: string): string {
