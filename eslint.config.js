@@ -11,6 +11,8 @@ export default tseslint.config(
       'node_modules/',
       'src/generated/',
       'examples/client/src/gql/',
+      'examples/dashboard/src/gql/',
+      'examples/dashboard/dist/',
       'test-results/',
     ],
   },
