@@ -131,6 +131,23 @@ function mostCallsWithin(calls: readonly FakeCall[], windowMs: number): number {
 const allowedWithin = (capacity: number, perSecond: number, windowMs: number, slackMs = 50) =>
   Math.floor(capacity + (perSecond * (windowMs + slackMs)) / 1000);
 
+/** `promise`, or a failure saying what was awaited (and what was seen) after `ms`. */
+async function within<T>(ms: number, what: () => string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          reject(new Error(`still waiting after ${String(ms)} ms: ${what()}`));
+        }, ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const sessionCalls = (calls: readonly FakeCall[], sessionId: string) =>
   calls.filter((call) => call.endpoint === 'session' && call.path.endsWith(`/${sessionId}`));
 
@@ -249,7 +266,7 @@ describe.skipIf(!redisServerAvailable && !inCi)('replicas sharing one Redis', ()
     const started = Date.now();
     // The fake's world moves twenty times faster than real time: a 7 s tick every 350 ms.
     const leaseMs = 1_500;
-    const intervalMs = 500;
+    const intervalMs = 1_000;
     const {
       fake: upstream,
       redis: server,
@@ -260,8 +277,9 @@ describe.skipIf(!redisServerAvailable && !inCi)('replicas sharing one Redis', ()
         LIVE_POLL_INTERVAL_MS: String(intervalMs),
         LIVE_LEASE_MS: String(leaseMs),
         // Shorter than the interval, so that every round of the poller asks upstream (a live
-        // entry answers polls while it lives), and long enough for the others to read it.
-        CACHE_LIVE_TTL_MS: '300',
+        // entry answers polls while it lives), and long enough for the others to read it even
+        // on a loaded machine.
+        CACHE_LIVE_TTL_MS: '700',
       },
       { clock: () => (Date.now() - started) * 20 },
     );
@@ -277,9 +295,9 @@ describe.skipIf(!redisServerAvailable && !inCi)('replicas sharing one Redis', ()
     try {
       upstream.resetCalls();
       await new Promise((resolve) => setTimeout(resolve, 3_000));
-      // Three pollers would make about 18 calls in 3 s; one makes about 6.
+      // Three pollers would make about 9 calls in 3 s; one makes about 3.
       const polled = sessionCalls(upstream.calls, liveSessionId).length;
-      expect(polled).toBeGreaterThanOrEqual(3);
+      expect(polled).toBeGreaterThanOrEqual(2);
       expect(polled).toBeLessThanOrEqual(3_000 / intervalMs + 2);
 
       const leases = (await server.command('KEYS', '*live:lease:*')).split('\n');
@@ -297,10 +315,15 @@ describe.skipIf(!redisServerAvailable && !inCi)('replicas sharing one Redis', ()
       // data fetched after the kill (their streams also hold events from before it).
       const survivors = streams.filter((_, index) => replicas[index] !== poller);
       expect(survivors).toHaveLength(2);
-      for (const stream of survivors) {
+      for (const [index, stream] of survivors.entries()) {
         let fresh = 0;
         while (fresh < 2) {
-          const message = await stream.next();
+          const message = await within(
+            20_000,
+            () =>
+              `survivor ${String(index)} got ${String(fresh)} fresh events; calls since the kill: ${String(sessionCalls(upstream.calls, liveSessionId).length)}; survivors' warnings: ${JSON.stringify(replicas.filter((replica) => replica !== poller).map((replica) => replica.logs.filter((entry) => entry['level'] !== 'info' && entry.msg !== 'request')))}`,
+            stream.next(),
+          );
           expect(message.data).toMatchObject({ data: { sessionUpdates: { id: liveSessionId } } });
           const fetchedAt = Date.parse(String(message.data?.extensions?.['fetchedAt']));
           if (fetchedAt > killedAt) fresh += 1;
