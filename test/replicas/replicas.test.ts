@@ -342,7 +342,7 @@ describe.skipIf(!redisServerAvailable && !inCi)('replicas sharing one Redis', ()
     } finally {
       await Promise.all(streams.map((stream) => stream.close().catch(() => undefined)));
     }
-  }, 60_000);
+  }, 120_000);
 
   it('keep serving while Redis is away, on their share of the budget, and share again once it is back', async () => {
     const capacity = 6;
@@ -399,5 +399,5 @@ describe.skipIf(!redisServerAvailable && !inCi)('replicas sharing one Redis', ()
     expect(replicas.every((replica) => away(replica) === 1 && replica.alive)).toBe(true);
     const again = await (await fetch(new URL('/metrics', first.url))).text();
     expect(again).toMatch(/^rtk_graphql_redis_up 1$/m);
-  }, 60_000);
+  }, 120_000);
 });
