@@ -2,6 +2,7 @@ import type { LiveSettings } from './live/hub.js';
 import type { RedisSettings } from './redis/link.js';
 import { z } from 'zod';
 import type { SectionCacheSettings } from './cache/section-cache.js';
+import type { TracingSettings } from './observability/tracing.js';
 import type { OperationLimits } from './plugins/operation-limits.js';
 import { isAccountId, isAppId } from './upstream/ids.js';
 
@@ -17,6 +18,55 @@ const integer = (min: number, max: number) =>
     .int({ error: `must be an integer from ${min} to ${max}` })
     .min(min, { error: `must be an integer from ${min} to ${max}` })
     .max(max, { error: `must be an integer from ${min} to ${max}` });
+
+/** Enumerated OTEL_* values, which the OpenTelemetry specification reads case-insensitively. */
+const otelEnum = <const T extends readonly [string, ...string[]]>(values: T, error: string) =>
+  optional(
+    z.preprocess(
+      (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+      z.enum(values, { error }),
+    ),
+  );
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * The `key=value,key=value` lists of OTEL_EXPORTER_OTLP_HEADERS and OTEL_RESOURCE_ATTRIBUTES,
+ * values percent-decoded, as the OpenTelemetry specification writes them. With `headers`, each
+ * key must be an HTTP header name and no value may hold a line break.
+ */
+const keyValueList = (kind: 'headers' | 'attributes') =>
+  z.string().transform((text, context) => {
+    const entries: Record<string, string> = {};
+    const problem = (message: string) => {
+      context.addIssue({ code: 'custom', message, input: text });
+      return z.NEVER;
+    };
+    for (const part of text.split(',')) {
+      if (part.trim() === '') continue;
+      const at = part.indexOf('=');
+      const key = part.slice(0, Math.max(0, at)).trim();
+      if (at < 0 || key === '') return problem('must be key=value pairs separated by commas');
+      let value: string;
+      try {
+        value = decodeURIComponent(part.slice(at + 1).trim());
+      } catch {
+        return problem(`has a value that is not percent-encoded correctly (key ${key})`);
+      }
+      if (kind === 'headers' && (!HEADER_NAME.test(key) || /[\r\n\0]/.test(value))) {
+        return problem(`has an invalid HTTP header (key ${JSON.stringify(key)})`);
+      }
+      entries[kind === 'headers' ? key.toLowerCase() : key] = value;
+    }
+    return entries;
+  });
+
+const otlpEndpoint = optional(
+  z.url({
+    protocol: /^https?$/,
+    error: 'must be an http(s) URL (OTLP over gRPC is not supported)',
+  }),
+);
 
 const EnvSchema = z.object({
   PORT: optional(integer(0, 65535)).default(4000),
@@ -119,9 +169,101 @@ const EnvSchema = z.object({
   CACHE_MAX_BYTES: optional(integer(0, 1024 ** 3)).default(32 * 1024 * 1024),
   CACHE_FINISHED_TTL_MS: optional(integer(0, 86_400_000)).default(600_000),
   CACHE_LIVE_TTL_MS: optional(integer(0, 600_000)).default(2_000),
+  // OpenTelemetry traces (docs/tracing.md): the standard variables, the ones the gateway uses.
+  OTEL_SDK_DISABLED: otelEnum(['true', 'false'], 'must be true or false'),
+  OTEL_TRACES_EXPORTER: otelEnum(
+    ['otlp', 'none'],
+    'must be otlp or none (no other exporter is built in)',
+  ),
+  OTEL_SERVICE_NAME: optional(z.string().trim().min(1)),
+  OTEL_RESOURCE_ATTRIBUTES: optional(keyValueList('attributes')),
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpEndpoint,
+  OTEL_EXPORTER_OTLP_PROTOCOL: otelEnum(
+    ['http/protobuf', 'http/json'],
+    'must be http/protobuf or http/json (grpc is not supported)',
+  ),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otelEnum(
+    ['http/protobuf', 'http/json'],
+    'must be http/protobuf or http/json (grpc is not supported)',
+  ),
+  OTEL_EXPORTER_OTLP_HEADERS: optional(keyValueList('headers')),
+  OTEL_EXPORTER_OTLP_TRACES_HEADERS: optional(keyValueList('headers')),
+  OTEL_EXPORTER_OTLP_TIMEOUT: optional(integer(1, 600_000)),
+  OTEL_EXPORTER_OTLP_TRACES_TIMEOUT: optional(integer(1, 600_000)),
+  OTEL_EXPORTER_OTLP_COMPRESSION: otelEnum(['gzip', 'none'], 'must be gzip or none'),
+  OTEL_EXPORTER_OTLP_TRACES_COMPRESSION: otelEnum(['gzip', 'none'], 'must be gzip or none'),
+  OTEL_TRACES_SAMPLER: otelEnum(
+    [
+      'always_on',
+      'always_off',
+      'traceidratio',
+      'parentbased_always_on',
+      'parentbased_always_off',
+      'parentbased_traceidratio',
+    ],
+    'must be always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off or parentbased_traceidratio',
+  ),
+  OTEL_TRACES_SAMPLER_ARG: optional(
+    z.coerce
+      .number({ error: 'must be a number from 0 to 1' })
+      .min(0, { error: 'must be a number from 0 to 1' })
+      .max(1, { error: 'must be a number from 0 to 1' }),
+  ),
+  OTEL_BSP_SCHEDULE_DELAY: optional(integer(0, 600_000)),
+  OTEL_BSP_EXPORT_TIMEOUT: optional(integer(1, 600_000)),
+  OTEL_BSP_MAX_QUEUE_SIZE: optional(integer(1, 1_000_000)),
+  OTEL_BSP_MAX_EXPORT_BATCH_SIZE: optional(integer(1, 1_000_000)),
 });
 
-export type LogLevel = z.output<typeof EnvSchema>['LOG_LEVEL'];
+type EnvVars = z.output<typeof EnvSchema>;
+
+/** Where OTLP/HTTP collectors take traces, by the specification's default. */
+export const DEFAULT_OTLP_TRACES_ENDPOINT = 'http://localhost:4318/v1/traces';
+
+/**
+ * The trace settings, or undefined when traces are off: unless an OTLP endpoint is set or
+ * OTEL_TRACES_EXPORTER=otlp, and always with OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none.
+ * The traces-specific variables win over the general ones; the general endpoint gets the
+ * signal's path `/v1/traces` appended, the specific one is used as it is.
+ */
+function tracingSettingsOf(vars: EnvVars): TracingSettings | undefined {
+  const specific = vars.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  const general = vars.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (vars.OTEL_SDK_DISABLED === 'true' || vars.OTEL_TRACES_EXPORTER === 'none') return undefined;
+  if (specific === undefined && general === undefined && vars.OTEL_TRACES_EXPORTER !== 'otlp') {
+    return undefined;
+  }
+  const endpoint =
+    specific ??
+    (general === undefined
+      ? DEFAULT_OTLP_TRACES_ENDPOINT
+      : `${general.replace(/\/+$/, '')}/v1/traces`);
+  const attributes = vars.OTEL_RESOURCE_ATTRIBUTES ?? {};
+  return {
+    endpoint,
+    protocol:
+      vars.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ??
+      vars.OTEL_EXPORTER_OTLP_PROTOCOL ??
+      'http/protobuf',
+    headers: { ...vars.OTEL_EXPORTER_OTLP_HEADERS, ...vars.OTEL_EXPORTER_OTLP_TRACES_HEADERS },
+    timeoutMs: vars.OTEL_EXPORTER_OTLP_TRACES_TIMEOUT ?? vars.OTEL_EXPORTER_OTLP_TIMEOUT ?? 10_000,
+    compression:
+      vars.OTEL_EXPORTER_OTLP_TRACES_COMPRESSION ?? vars.OTEL_EXPORTER_OTLP_COMPRESSION ?? 'none',
+    serviceName: vars.OTEL_SERVICE_NAME ?? attributes['service.name'] ?? 'realtimekit-graphql',
+    resourceAttributes: attributes,
+    sampler: vars.OTEL_TRACES_SAMPLER ?? 'parentbased_always_on',
+    samplerRatio: vars.OTEL_TRACES_SAMPLER_ARG ?? 1,
+    batch: {
+      scheduledDelayMs: vars.OTEL_BSP_SCHEDULE_DELAY,
+      exportTimeoutMs: vars.OTEL_BSP_EXPORT_TIMEOUT,
+      maxQueueSize: vars.OTEL_BSP_MAX_QUEUE_SIZE,
+      maxExportBatchSize: vars.OTEL_BSP_MAX_EXPORT_BATCH_SIZE,
+    },
+  };
+}
+
+export type LogLevel = EnvVars['LOG_LEVEL'];
 
 export interface UpstreamSettings {
   readonly connectTimeoutMs: number;
@@ -170,7 +312,16 @@ export interface SharedSettings {
 }
 
 /** Variables whose values never appear in an error message. */
-const SECRET_VARIABLES = new Set(['CLOUDFLARE_API_TOKEN', 'TOKEN_HASH_SECRET', 'REDIS_URL']);
+const SECRET_VARIABLES = new Set([
+  'CLOUDFLARE_API_TOKEN',
+  'TOKEN_HASH_SECRET',
+  'REDIS_URL',
+  // A collector's API key travels in these; an endpoint may hold credentials in its URL.
+  'OTEL_EXPORTER_OTLP_HEADERS',
+  'OTEL_EXPORTER_OTLP_TRACES_HEADERS',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+]);
 
 /**
  * Demo mode runs the embedded RealtimeKit fake; it is chosen only when nothing points at a real
@@ -196,6 +347,8 @@ export type AppConfig = {
   readonly live: LiveSettings;
   /** State shared by replicas through Redis; undefined without REDIS_URL. */
   readonly shared: SharedSettings | undefined;
+  /** How OpenTelemetry traces are exported (OTLP/HTTP); undefined (off) without an endpoint. */
+  readonly traceExport: TracingSettings | undefined;
 } & (
   | {
       readonly mode: 'demo';
@@ -297,6 +450,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       budgetShare: vars.LIVE_POLL_BUDGET_SHARE,
     },
     shared,
+    traceExport: tracingSettingsOf(vars),
     introspection: vars.INTROSPECTION,
     persistedDocumentsPath: vars.PERSISTED_DOCUMENTS_PATH,
     corsOrigins: vars.CORS_ORIGINS,

@@ -10,6 +10,7 @@ import type { NeedsOf, OperationNeeds } from './loaders/needs.js';
 import type { InFlightLoads } from './cache/in-flight.js';
 import type { LiveHub, LiveWatch } from './live/hub.js';
 import type { LoaderObserver } from './observability/loader-observer.js';
+import type { CallTrace, OperationTrace } from './observability/tracing.js';
 import type { UpstreamClient } from './upstream/client.js';
 import type { TokenKeyer } from './upstream/token-key.js';
 
@@ -39,6 +40,8 @@ export type GatewayContext = {
   needsOf(info: GraphQLResolveInfo): OperationNeeds;
   /** Joins a shared live poll with this request's token; undefined without a token or a hub. */
   readonly live: { join(resource: string, needs?: OperationNeeds): LiveWatch } | undefined;
+  /** The operation's span, parent of its live events' (see Subscription); undefined untraced. */
+  readonly trace: OperationTrace | undefined;
 };
 
 export interface ContextDependencies {
@@ -74,6 +77,8 @@ export interface LiveRound {
   readonly alongside: () => readonly OperationNeeds[];
   /** Cached data fetched before this (epoch ms) does not answer (see LiveWatch.notBefore). */
   readonly notBefore?: number;
+  /** The event's span, parent of its upstream calls' (see OperationTrace.liveEvent). */
+  readonly trace?: CallTrace;
 }
 
 /** What the context is built from, whichever server received the request. */
@@ -85,14 +90,17 @@ export interface ContextRequest {
    * Asked for once, on the request's first upstream call.
    */
   signal(ms: number): AbortSignal;
+  /** The operation's span, parent of everything its loaders do; undefined when not traced. */
+  readonly trace?: OperationTrace;
 }
 
 /** The ContextRequest of a Fetch API request (as Yoga hands it to the context factory). */
-export function contextRequestOf(request: Request): ContextRequest {
+export function contextRequestOf(request: Request, trace?: OperationTrace): ContextRequest {
   return {
     authorization: request.headers.get('authorization'),
     cacheControl: request.headers.get('cache-control'),
     signal: (ms) => AbortSignal.any([request.signal, AbortSignal.timeout(ms)]),
+    trace,
   };
 }
 
@@ -108,6 +116,8 @@ export function createContextFactory(deps: ContextDependencies) {
         : deps.tokenKeyOf(authorization);
     const loadersFor = (round?: LiveRound): Loaders => {
       const deadline = Date.now() + deps.operationTimeoutMs;
+      // A subscription's events are spans of their own, under the operation's.
+      const trace = round === undefined ? request.trace : round.trace;
       let signal: AbortSignal | undefined;
       return createLoaders(
         deps.client,
@@ -123,6 +133,7 @@ export function createContextFactory(deps: ContextDependencies) {
           deadline,
           tokenKey,
           onBudgetTaken: round?.onBudgetTaken,
+          trace,
         },
         {
           concurrency: deps.concurrencyPerRequest,
@@ -139,6 +150,7 @@ export function createContextFactory(deps: ContextDependencies) {
                   cacheModeFor(request.cacheControl),
                   tokenKey,
                   round?.notBefore,
+                  trace,
                 ),
         },
       );
@@ -161,6 +173,7 @@ export function createContextFactory(deps: ContextDependencies) {
         live === undefined || tokenKey === undefined
           ? undefined
           : { join: (resource, needs) => live.join(tokenKey, resource, needs) },
+      trace: request.trace,
     };
   };
 }

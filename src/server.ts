@@ -22,6 +22,8 @@ import type { Logger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createReadiness } from './observability/readiness.js';
 import { createRequestScope, withRequestId } from './observability/request-scope.js';
+import { noTracing } from './observability/tracing.js';
+import type { OperationTrace, Tracing } from './observability/tracing.js';
 import {
   useOperationsEndpoints,
   YOGA_HEALTH_CHECK_DISABLED,
@@ -93,6 +95,11 @@ export interface GatewayConfig {
   readonly live?: LiveSettings;
   /** State shared with the other replicas through Redis; without it all state is this process's. */
   readonly shared?: SharedSettings;
+  /**
+   * OpenTelemetry traces (see createTracing), shut down by the gateway's close(); without it
+   * nothing is traced, at no cost.
+   */
+  readonly tracing?: Tracing;
   readonly logger: Logger;
 }
 
@@ -254,6 +261,12 @@ export function createGateway(config: GatewayConfig): Gateway {
     inFlight: createInFlightLoads(metrics.inFlight),
     tokenKeyOf,
   });
+  const tracing = config.tracing ?? noTracing;
+  // The operation whose context is being built: the HTTP request's (on its record), or one a
+  // WebSocket started, which has no request scope. Not even looked up when tracing is off.
+  const socketTraces = new WeakMap<Request, OperationTrace>();
+  const traceOf = (request: Request): OperationTrace | undefined =>
+    tracing.enabled ? (scope.current()?.trace ?? socketTraces.get(request)) : undefined;
   const yogaLog =
     (severity: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
@@ -262,7 +275,7 @@ export function createGateway(config: GatewayConfig): Gateway {
   const cors = createCorsPolicy(config.corsOrigins ?? []);
   const yoga = createYoga<object, GatewayContext>({
     schema,
-    context: ({ request }) => createContext(contextRequestOf(request)),
+    context: ({ request }) => createContext(contextRequestOf(request, traceOf(request))),
     plugins: [
       useCompiledExecution(),
       useGraphQLJsFieldErrors(),
@@ -278,7 +291,7 @@ export function createGateway(config: GatewayConfig): Gateway {
       usePrivateResponses(),
       ...(persistedDocuments ? [usePersistedDocuments(persistedDocuments)] : []),
       useRequestId(scope),
-      useRequestTelemetry({ scope, metrics, logger }),
+      useRequestTelemetry({ scope, metrics, logger, tracing }),
       useOperationsEndpoints({ readiness, metrics }),
     ],
     // /health is served by useOperationsEndpoints, with a body; Yoga's own check would answer first.
@@ -313,6 +326,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     persistedDocuments,
     createContext,
     scope,
+    tracing,
     finish: (record, status) => {
       metrics.lane('lean');
       finishRequest(record, status);
@@ -333,6 +347,10 @@ export function createGateway(config: GatewayConfig): Gateway {
     maxMessageBytes: config.limits.maxRequestBytes,
     maxResponseBytes: config.limits.maxResponseBytes,
     corsOrigins: config.corsOrigins ?? [],
+    tracing,
+    bindTrace: (request, trace) => {
+      socketTraces.set(request, trace);
+    },
   });
   const fallback: Fallback = (request, response, body) => {
     metrics.lane('yoga');
@@ -360,6 +378,8 @@ export function createGateway(config: GatewayConfig): Gateway {
     },
     close: async () => {
       await Promise.all([client.close(), readiness.close(), link?.close()]);
+      // Last, so that the spans of whatever closing cut short are exported too.
+      await tracing.shutdown();
     },
   };
 }

@@ -6,6 +6,7 @@ import type { AppConfig } from './config.js';
 import { exampleQuery } from './example-query.js';
 import type { ExampleIds } from './example-query.js';
 import type { Logger } from './logger.js';
+import { createTracing } from './observability/tracing.js';
 import { createGateway } from './server.js';
 import { requestTimeout } from './upstream/errors.js';
 import type { GatewayConfig } from './server.js';
@@ -173,6 +174,19 @@ const PLACEHOLDER_IDS: ExampleIds = {
  */
 export async function startGateway(config: AppConfig, logger: Logger): Promise<RunningGateway> {
   const listen = { port: config.port, host: config.host };
+  // Handed to the gateway, whose close() shuts it down; until then, shut down here on failure.
+  const tracing = await createTracing(config.traceExport, logger);
+  const failed = async (error: unknown): Promise<never> => {
+    await tracing.shutdown();
+    throw error;
+  };
+  if (config.traceExport !== undefined) {
+    logger.info('Exporting OpenTelemetry traces', {
+      protocol: config.traceExport.protocol,
+      serviceName: config.traceExport.serviceName,
+      sampler: config.traceExport.sampler,
+    });
+  }
   if (config.mode === 'upstream') {
     const served = await serveGateway(
       {
@@ -187,10 +201,11 @@ export async function startGateway(config: AppConfig, logger: Logger): Promise<R
         cache: config.cache,
         live: config.live,
         shared: config.shared,
+        tracing,
         logger,
       },
       listen,
-    );
+    ).catch(failed);
     logger.info('Serving the configured RealtimeKit upstream', {
       graphql: served.url,
       upstream: config.baseUrl,
@@ -204,7 +219,7 @@ export async function startGateway(config: AppConfig, logger: Logger): Promise<R
     host: '127.0.0.1',
     port: 0,
     liveSessionMinutes: config.liveSessionMinutes,
-  });
+  }).catch(failed);
   const served = await serveGateway(
     {
       upstream: { ...config.upstream, baseUrl: fake.url },
@@ -221,12 +236,13 @@ export async function startGateway(config: AppConfig, logger: Logger): Promise<R
       cache: config.cache,
       live: config.live,
       shared: config.shared,
+      tracing,
       logger,
     },
     listen,
   ).catch(async (error: unknown) => {
     await fake.close();
-    throw error;
+    return failed(error);
   });
   logger.info(
     'Demo mode: no CLOUDFLARE_API_TOKEN or CLOUDFLARE_API_BASE_URL is set, so the gateway serves the embedded RealtimeKit fake and its seeded data',

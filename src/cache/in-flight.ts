@@ -16,6 +16,7 @@ export interface InFlightLoads {
    * started load runs on a signal of its own, aborted only once every request waiting for it has
    * gone: one client hanging up does not fail the others. A waiter whose own `signal` aborts stops
    * waiting at once. A failure reaches every waiter, and nothing is kept once the load settles.
+   * `requestObserver` is told when this request's load joins another (its trace).
    */
   join<Need, Value>(
     key: string,
@@ -24,6 +25,7 @@ export interface InFlightLoads {
     covers: (have: Need, want: Need) => boolean,
     signal: AbortSignal | undefined,
     start: (signal: AbortSignal) => Promise<Value>,
+    requestObserver?: InFlightObserver,
   ): Promise<Value>;
 }
 
@@ -87,10 +89,11 @@ export function createInFlightLoads(observer?: InFlightObserver): InFlightLoads 
   };
 
   return {
-    join(key, resource, need, covers, signal, start) {
+    join(key, resource, need, covers, signal, start, requestObserver) {
       const existing = loads.get(key)?.find((load) => covers(load.need as typeof need, need));
       if (existing !== undefined) {
         observer?.coalesced(resource);
+        requestObserver?.coalesced(resource);
         return wait(existing, signal);
       }
       const controller = new AbortController();

@@ -108,13 +108,15 @@ export interface SectionCache {
    * Binds the cache to the `Authorization` value a request's upstream calls are made with;
    * `tokenKey`, when given, is that value keyed by this cache's `tokenKeyOf`, computed already.
    * `notBefore` (epoch ms): entries fetched earlier do not answer (a live poll's round, whose
-   * data another replica just fetched).
+   * data another replica just fetched). `requestObserver` is told of the hits of this request
+   * alone (its trace), besides the cache's observer.
    */
   forToken(
     authorization: string,
     mode?: CacheMode,
     tokenKey?: string,
     notBefore?: number,
+    requestObserver?: Pick<CacheObserver, 'hit'>,
   ): TokenScopedCache;
   readonly size: { readonly entries: number; readonly bytes: number };
 }
@@ -272,7 +274,13 @@ export function createSectionCache(
   }
 
   return {
-    forToken(authorization, mode = 'use', tokenKey = tokenKeyOf(authorization), notBefore = 0) {
+    forToken(
+      authorization,
+      mode = 'use',
+      tokenKey = tokenKeyOf(authorization),
+      notBefore = 0,
+      requestObserver,
+    ) {
       if (settings.maxEntries <= 0 || mode === 'bypass') return noCache;
       return {
         async through<Need, Value>(
@@ -289,6 +297,7 @@ export function createSectionCache(
               (await lookupShared(resource, group, need, notBefore));
             if (cached !== undefined) {
               observer?.hit(resource.name);
+              requestObserver?.hit(resource.name);
               fetchedAt?.(cached.fetchedAt);
               return cached.value as Value;
             }

@@ -7,12 +7,14 @@ import type {
   GraphQLError,
   GraphQLSchema,
 } from 'graphql';
-import { GraphQLError as GraphQLErrorClass } from 'graphql';
+import { getOperationAST, GraphQLError as GraphQLErrorClass } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
-import type { Context as WsContext } from 'graphql-ws';
+import type { SubscribePayload, Context as WsContext } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../context.js';
+import type { OperationTrace, TraceCarrier, Tracing } from '../observability/tracing.js';
+import { outcomeOf } from '../observability/use-request-telemetry.js';
 import { bytesOver, oversizedResult } from '../plugins/use-response-size-limit.js';
 import { withStableCode } from '../upstream/errors.js';
 
@@ -30,6 +32,13 @@ export interface WebSocketOptions {
   readonly maxResponseBytes: number;
   /** CORS_ORIGINS: pages of these origins may connect, besides the gateway's own. */
   readonly corsOrigins: readonly string[];
+  /** Traces each operation, as a child of the client's `traceparent` (see traceCarrierOf). */
+  readonly tracing: Tracing;
+  /**
+   * Hands an operation's trace to the context built for its request: a socket's operations have
+   * no request scope, where the context finds an HTTP request's.
+   */
+  readonly bindTrace: (request: Request, trace: OperationTrace) => void;
 }
 
 export interface GraphQLWebSockets {
@@ -71,6 +80,33 @@ function authorizationOf(context: WsContext): string | null {
   return typeof header === 'string' ? header : null;
 }
 
+/**
+ * Where an operation's W3C trace context comes from: its own `extensions` (one per operation), the
+ * connection parameters (what a browser can set), or the upgrade request's headers.
+ */
+function traceCarrierOf(context: WsContext, payload: SubscribePayload): TraceCarrier {
+  const { extensions } = payload;
+  if (typeof extensions?.['traceparent'] === 'string') return extensions;
+  const params = context.connectionParams;
+  if (typeof params?.['traceparent'] === 'string') return params;
+  return (context.extra as { request: IncomingMessage }).request.headers;
+}
+
+/** Ends an operation's span with what executing it gave: a result, or a subscription's stream. */
+function settle(
+  trace: OperationTrace | undefined,
+  result: ExecutionResult | AsyncIterable<ExecutionResult>,
+): void {
+  if (trace === undefined) return;
+  if (Symbol.asyncIterator in result) {
+    trace.end('success');
+    return;
+  }
+  if (result.errors !== undefined)
+    trace.errors(result.errors.map((error) => withStableCode(error)));
+  trace.end(outcomeOf(result));
+}
+
 const refuse = (socket: Duplex, status: string) => {
   socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
 };
@@ -94,6 +130,25 @@ export function createGraphQLWebSockets(
   const open = new Set<WsContext<Record<string, unknown> | undefined, object>>();
   // The socket of each connection, so that it aborts what its operations still have in flight.
   const aborts = new WeakMap<object, AbortController>();
+  // Each operation's span, by the execution arguments graphql-ws hands back to execute/subscribe.
+  const traces = new WeakMap<object, OperationTrace>();
+  const { tracing } = options;
+
+  /** The result of executing `args`, its operation's span ended with it. */
+  const traced = async (
+    args: ExecutionArgs,
+    run: (args: ExecutionArgs) => Promise<ExecutionResult | AsyncIterable<ExecutionResult>>,
+  ) => {
+    const trace = traces.get(args);
+    try {
+      const result = await run(args);
+      settle(trace, result);
+      return result;
+    } catch (error) {
+      trace?.end('error');
+      throw error;
+    }
+  };
 
   const finish = (result: ExecutionResult): ExecutionResult => {
     const text = JSON.stringify(result);
@@ -124,17 +179,37 @@ export function createGraphQLWebSockets(
         const headers = new Headers();
         if (authorization !== null) headers.set('authorization', authorization);
         const request = new Request('http://localhost/graphql', { headers, signal: abort.signal });
+        const trace = tracing.enabled
+          ? tracing.startOperation('websocket', traceCarrierOf(context, payload))
+          : undefined;
+        if (trace !== undefined) options.bindTrace(request, trace);
+        /** Refuses the operation with these errors, and ends its span. */
+        const refused = (errors: readonly GraphQLError[]) => {
+          const coded = errors.map((error) => withStableCode(error));
+          trace?.errors(coded);
+          trace?.end('error');
+          return coded;
+        };
         const enveloped: Enveloped = yoga.getEnveloped({ request, params: payload });
         let document: DocumentNode;
         try {
           document = enveloped.parse(payload.query);
         } catch (error) {
-          const parsed =
-            error instanceof GraphQLErrorClass ? error : new GraphQLErrorClass(String(error));
-          return [withStableCode(parsed)];
+          return refused([
+            error instanceof GraphQLErrorClass ? error : new GraphQLErrorClass(String(error)),
+          ]);
+        }
+        if (trace !== undefined) {
+          const operation = getOperationAST(document, payload.operationName);
+          if (operation != null) {
+            trace.identify(
+              operation.name?.value ?? payload.operationName ?? undefined,
+              operation.operation,
+            );
+          }
         }
         const errors = enveloped.validate(enveloped.schema, document);
-        if (errors.length > 0) return errors.map((error) => withStableCode(error));
+        if (errors.length > 0) return refused(errors);
         const args: ExecutionArgs & { rootValue: Enveloped } = {
           schema: enveloped.schema,
           operationName: payload.operationName,
@@ -143,10 +218,13 @@ export function createGraphQLWebSockets(
           contextValue: await enveloped.contextFactory(),
           rootValue: enveloped,
         };
+        if (trace !== undefined) traces.set(args, trace);
         return args;
       },
-      execute: (args) => (args.rootValue as Enveloped).execute(args),
-      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      execute: (args) =>
+        traced(args, (rootArgs) => (args.rootValue as Enveloped).execute(rootArgs)),
+      subscribe: (args) =>
+        traced(args, (rootArgs) => (args.rootValue as Enveloped).subscribe(rootArgs)),
       onNext: (_context, _id, _payload, _args, result) => finish(result),
       onError: (_context, _id, _payload, errors) => errors.map((error) => withStableCode(error)),
     },

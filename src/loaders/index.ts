@@ -191,6 +191,7 @@ export function createLoaders(client: UpstreamClient, call: CallContext, options
       resource.covers,
       call.signal,
       (signal) => get({ ...call, signal }),
+      call.trace,
     );
   };
 

@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { LogFields, Logger, Severity } from '../logger.js';
 import type { OperationOutcome } from './metrics.js';
+import type { OperationTrace } from './tracing.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -30,6 +31,8 @@ export interface RequestRecord {
   operationName: string | undefined;
   /** Set when the request was answered with a GraphQL result; undefined for other routes. */
   outcome: OperationOutcome | undefined;
+  /** The span of its GraphQL operation, ended with the request; undefined when not traced. */
+  trace: OperationTrace | undefined;
 }
 
 /** What the scope needs to know of a request as it arrives, whichever server received it. */
@@ -97,6 +100,7 @@ export function createRequestScope(): RequestScope {
         startedAt: performance.now(),
         operationName: undefined,
         outcome: undefined,
+        trace: undefined,
       };
       const authorization = start.authorization?.trim();
       if (authorization) credentials.set(record, authorization.split(/\s+/));

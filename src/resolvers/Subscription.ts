@@ -23,6 +23,12 @@ function failed<Key extends string>(key: Key, error: unknown): Record<Key, never
 const isFinal = (error: unknown) =>
   error instanceof GraphQLError && FINAL_CODES.has(String(error.extensions['code']));
 
+/** The code an event's read failed with, for its span. */
+function codeOf(error: unknown): string {
+  const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}
+
 function noLiveHub(): GraphQLError {
   return new GraphQLError('Subscriptions need a token: send an Authorization header.', {
     extensions: { code: 'UNAUTHENTICATED' },
@@ -33,7 +39,8 @@ function noLiveHub(): GraphQLError {
  * The events of one live resource: at once, then on each tick of the poll shared by every
  * subscriber of it with this token, each with fresh loaders (see GatewayContext.loaders), until
  * `finished` says the resource is done. An upstream failure is sent as the event's error and
- * polling goes on, unless the failure is final.
+ * polling goes on, unless the failure is final. When the operation is traced, each event's read is
+ * a span under the operation's, and its upstream calls are that span's children.
  */
 function live<Key extends string, Value>(
   field: Key,
@@ -46,7 +53,10 @@ function live<Key extends string, Value>(
   if (context.live === undefined) throw noLiveHub();
   // The poll fetches what all its subscribers need, so their reads of a tick are one call.
   const watch = context.live.join(resource, context.needsOf(info));
+  let sequence = 0;
   return liveEvents(watch, async () => {
+    const event = context.trace?.liveEvent(field, sequence);
+    sequence += 1;
     // Every call of this event is counted against its poll (see LiveSettings.budgetShare).
     const read = context.liveRead;
     read.fetchedAt = undefined;
@@ -60,14 +70,17 @@ function live<Key extends string, Value>(
       },
       alongside: () => watch.needs(),
       notBefore: watch.notBefore(),
+      trace: event,
     });
     try {
       const value = await load();
       watch.settle(true, read.fetchedAt);
+      event?.end(undefined);
       return { value: { [field]: value } as Record<Key, Value>, last: finished(value) };
     } catch (error) {
       // Polling goes on, backing off, unless nothing polling could do would help.
       watch.settle(false, read.fetchedAt);
+      event?.end(codeOf(error));
       return { value: failed(field, error), last: isFinal(error) };
     }
   });

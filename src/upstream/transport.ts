@@ -3,6 +3,7 @@ import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
+import type { AttemptTrace, CallTrace } from '../observability/tracing.js';
 import { noopUpstreamObserver, upstreamEndpointOf } from '../observability/upstream-observer.js';
 import type {
   UpstreamEndpoint,
@@ -78,6 +79,11 @@ export interface CallContext {
   readonly tokenKey?: string;
   /** Told of each call taken from the token's budget (retries too): live polls measure their cost. */
   readonly onBudgetTaken?: () => void;
+  /**
+   * The trace the call is made for (an operation, or an event of a subscription): each attempt
+   * is a span of it. Undefined when tracing is off, which then costs one branch per attempt.
+   */
+  readonly trace?: CallTrace;
 }
 
 /** Query parameters, by their RealtimeKit names; undefined values are not sent. */
@@ -274,6 +280,7 @@ export function createTransport(options: TransportOptions): Transport {
     tokenKey: string,
     call: CallContext,
     endpoint: UpstreamEndpoint | 'other',
+    traced: AttemptTrace | undefined,
   ): Promise<number> {
     for (;;) {
       const decision = await budget.take(tokenKey);
@@ -284,9 +291,11 @@ export function createTransport(options: TransportOptions): Transport {
       }
       if (!decision.paused || now() + decision.waitMs > call.deadline) {
         observer.attempt({ endpoint, outcome: 'rate_limited_locally', seconds: undefined });
+        traced?.outcome('rate_limited_locally');
         throw rateLimitedLocally(secondsFrom(decision.waitMs));
       }
       observer.rateLimitWait(decision.waitMs / 1000);
+      traced?.waited(decision.waitMs);
       await sleep(decision.waitMs, undefined, { signal: call.signal });
     }
   }
@@ -297,10 +306,12 @@ export function createTransport(options: TransportOptions): Transport {
     tokenKey: string,
     call: CallContext,
     endpoint: UpstreamEndpoint | 'other',
+    traced: AttemptTrace | undefined,
   ): Promise<Sized<T>> {
-    const bucketRemaining = await takeBudget(tokenKey, call, endpoint);
+    const bucketRemaining = await takeBudget(tokenKey, call, endpoint, traced);
     if (!breaker.tryAcquire()) {
       observer.attempt({ endpoint, outcome: 'circuit_open', seconds: undefined });
+      traced?.outcome('circuit_open');
       throw circuitOpen(secondsFrom(breaker.retryInMs()));
     }
 
@@ -348,17 +359,16 @@ export function createTransport(options: TransportOptions): Transport {
         code: failure.code,
         ms: now() - started,
       });
-      observer.attempt({
-        endpoint,
-        outcome: failedOutcome(failure, answeredStatus, clientGone),
-        seconds: (now() - started) / 1000,
-      });
+      const outcome = failedOutcome(failure, answeredStatus, clientGone);
+      observer.attempt({ endpoint, outcome, seconds: (now() - started) / 1000 });
+      traced?.outcome(outcome);
       throw failure;
     } finally {
       deadline.dispose();
     }
     options.logger?.debug('upstream call', { path, status, ms: now() - started });
     observer.attempt({ endpoint, outcome: status, seconds: (now() - started) / 1000 });
+    traced?.outcome(status);
 
     if (status >= 500) breaker.onFailure();
     else breaker.onSuccess();
@@ -403,11 +413,18 @@ export function createTransport(options: TransportOptions): Transport {
       const path = `${basePath}${resourcePath}${queryString(query)}`;
       const tokenKey = call.tokenKey ?? tokenKeyOf(call.authorization);
       const endpoint = upstreamEndpointOf(resourcePath);
+      let retryDelayMs = 0;
       for (let retry = 0; ; retry += 1) {
+        // Ended here rather than in attempt(), so that the span covers reading the payload and
+        // carries the code the attempt failed with, however it failed.
+        const traced = call.trace?.attempt(endpoint, retry + 1, retryDelayMs);
         try {
-          return await attempt(path, read, tokenKey, call, endpoint);
+          const sized = await attempt(path, read, tokenKey, call, endpoint, traced);
+          traced?.end(undefined);
+          return sized;
         } catch (error) {
           const failure = errorFromTransport(error, abortedByTimeout(call.signal));
+          traced?.end(failure.code);
           if (retry >= options.retries.max || !isRetryable(failure) || call.signal?.aborted) {
             throw failure;
           }
@@ -422,6 +439,7 @@ export function createTransport(options: TransportOptions): Transport {
           if (now() + delayMs > call.deadline) throw failure;
           observer.retry(endpoint, retryReason(failure));
           options.logger?.debug('upstream retry', { path, code: failure.code, delayMs });
+          retryDelayMs = delayMs;
           try {
             await sleep(delayMs, undefined, { signal: call.signal });
           } catch {

@@ -7,6 +7,7 @@ import { createFastLane, maskLikeYoga, respondLikeYoga } from '../../src/http/fa
 import type { FastLaneOptions } from '../../src/http/fast-lane.js';
 import { createPreparedDocuments } from '../../src/http/prepared-documents.js';
 import { createRequestScope } from '../../src/observability/request-scope.js';
+import { noTracing } from '../../src/observability/tracing.js';
 import type { RequestRecord } from '../../src/observability/request-scope.js';
 import { resolvers } from '../../src/resolvers/index.js';
 import { loadTypeDefs } from '../../src/server.js';
@@ -31,6 +32,7 @@ async function serveBrokenLane(finished: { record: RequestRecord; status: number
       throw new TypeError('context bug with a detail nobody should see');
     },
     scope: createRequestScope(),
+    tracing: noTracing,
     finish: (record, status) => finished.push({ record, status }),
     maskError: maskLikeYoga,
     respondWithErrors: respondLikeYoga(fetchAPI),
