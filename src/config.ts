@@ -478,3 +478,86 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     appId: vars.REALTIMEKIT_APP_ID?.toLowerCase(),
   };
 }
+
+/** Prefixes of the gateway's own variables: a name with one of them is meant for it. */
+const OWN_PREFIXES = [
+  'CLOUDFLARE_',
+  'REALTIMEKIT_',
+  'UPSTREAM_',
+  'TOKEN_',
+  'BREAKER_',
+  'OPERATION_',
+  'MAX_',
+  'REQUEST_',
+  'LIVE_',
+  'CACHE_',
+  'REDIS_',
+  'FAKE_',
+  'SHUTDOWN_',
+  'PERSISTED_',
+  'CORS_',
+];
+
+/** The variables the gateway reads (the fake's own included, read by its main). */
+const KNOWN_VARIABLES: readonly string[] = [
+  ...Object.keys(EnvSchema.shape),
+  'FAKE_HOST',
+  'FAKE_PORT',
+  'FAKE_SEED',
+  'FAKE_VERSION',
+];
+
+/** Edits (insert, delete, substitute, swap neighbours) between two names. */
+function distance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const row = rows[i] as number[];
+      const above = rows[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j] ?? 0, ((rows[i - 2] as number[])[j - 2] ?? 0) + 1);
+      }
+    }
+  }
+  return (rows[a.length] as number[])[b.length] ?? 0;
+}
+
+/**
+ * What the operator should hear about the environment at start, beside what stops it: settings
+ * demo mode ignores, and names that look like a misspelt setting (`CLOUDFLARE_API_TOKN`), which
+ * would otherwise be ignored in silence.
+ */
+export function configWarnings(
+  env: Readonly<Record<string, string | undefined>>,
+  config: AppConfig,
+): string[] {
+  const warnings: string[] = [];
+  if (config.mode === 'demo') {
+    const ignored = ['CLOUDFLARE_ACCOUNT_ID', 'REALTIMEKIT_APP_ID'].filter(
+      (name) => (env[name] ?? '') !== '',
+    );
+    if (ignored.length > 0) {
+      warnings.push(
+        `${ignored.join(' and ')} ${ignored.length > 1 ? 'are' : 'is'} ignored in demo mode: the demo serves the embedded fake's account and app. Set CLOUDFLARE_API_TOKEN or CLOUDFLARE_API_BASE_URL to use the real API.`,
+      );
+    }
+  }
+  const known = new Set(KNOWN_VARIABLES);
+  for (const name of Object.keys(env).sort()) {
+    if (known.has(name) || !OWN_PREFIXES.some((prefix) => name.startsWith(prefix))) continue;
+    const [closest] = KNOWN_VARIABLES.map((candidate) => ({
+      candidate,
+      edits: distance(name, candidate),
+    }))
+      .filter(({ edits }) => edits <= 2)
+      .sort((a, b) => a.edits - b.edits);
+    if (closest !== undefined) {
+      warnings.push(`${name} is not a setting of the gateway; did you mean ${closest.candidate}?`);
+    }
+  }
+  return warnings;
+}

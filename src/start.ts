@@ -92,7 +92,14 @@ export async function serveGateway(
     });
   });
   const { port } = server.address() as AddressInfo;
-  const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  // An address that means every interface is no address to open: the URL names loopback instead.
+  const reachable =
+    listen.host === '0.0.0.0' || listen.host === ''
+      ? '127.0.0.1'
+      : listen.host === '::'
+        ? '::1'
+        : listen.host;
+  const host = reachable.includes(':') ? `[${reachable}]` : reachable;
 
   let forced = false;
   /** Ends every connection now, the ones with a request in flight included. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_CLOUDFLARE_API_BASE_URL, loadConfig } from '../../src/config.js';
+import {
+  ConfigError,
+  configWarnings,
+  DEFAULT_CLOUDFLARE_API_BASE_URL,
+  loadConfig,
+} from '../../src/config.js';
 
 const ACCOUNT = '0123456789abcdef0123456789abcdef';
 
@@ -118,5 +123,35 @@ describe('loadConfig', () => {
       replicas: 3,
       leaseMs: 4000,
     });
+  });
+
+  it('warns only of names that look like a misspelt setting of its own', () => {
+    const warn = (env: Record<string, string>) => configWarnings(env, loadConfig(env));
+    expect(
+      warn({
+        PATH: '/usr/bin',
+        CI: '1',
+        OTEL_FOO: 'x',
+        CACHE_MAX_ENTRIES: '10',
+        CACHE_MAX_ENTRYS: '10',
+        UPSTREAM_TIMEOUT: '5',
+        MAX_QUERY_DEPHT: '3',
+        CLOUDFLARE_SOMETHING_ELSE_ENTIRELY: 'x',
+      }),
+    ).toEqual([
+      'CACHE_MAX_ENTRYS is not a setting of the gateway; did you mean CACHE_MAX_ENTRIES?',
+      'MAX_QUERY_DEPHT is not a setting of the gateway; did you mean MAX_QUERY_DEPTH?',
+    ]);
+    // Demo mode says it ignores the account settings; the real upstream uses them.
+    expect(warn({ REALTIMEKIT_APP_ID: '0123456789abcdef0123456789abcdef' })).toEqual([
+      expect.stringMatching(/^REALTIMEKIT_APP_ID is ignored in demo mode/) as unknown,
+    ]);
+    expect(
+      warn({
+        CLOUDFLARE_API_TOKEN: 't',
+        CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
+        REALTIMEKIT_APP_ID: ACCOUNT,
+      }),
+    ).toEqual([]);
   });
 });
