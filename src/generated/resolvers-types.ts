@@ -465,6 +465,8 @@ export type Paging = {
   __typename?: 'Paging';
   /** Position of the page's last item in the whole list. */
   endOffset?: Maybe<Scalars['Int']['output']>;
+  /** Whether a page after this one has items: `pageNo × perPage < totalCount`; null when upstream sent no total. */
+  hasNextPage?: Maybe<Scalars['Boolean']['output']>;
   /** The page number that was asked for. */
   pageNo: Scalars['Int']['output'];
   /** The page size that was asked for. */
@@ -473,6 +475,8 @@ export type Paging = {
   startOffset?: Maybe<Scalars['Int']['output']>;
   /** Number of items in the whole list. */
   totalCount?: Maybe<Scalars['Int']['output']>;
+  /** How many pages of `perPage` the whole list makes: `⌈totalCount ÷ perPage⌉`; null when upstream sent no total. */
+  totalPages?: Maybe<Scalars['Int']['output']>;
 };
 
 /**
@@ -1921,10 +1925,12 @@ export type PacketLossCumulativeResolvers<ContextType = GatewayContext, ParentTy
 
 export type PagingResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Paging'] = ResolversParentTypes['Paging']> = {
   endOffset: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hasNextPage: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   pageNo: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   perPage: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startOffset: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   totalCount: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalPages: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ParticipantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {

@@ -17,6 +17,8 @@ export const YOGA_HEALTH_CHECK_DISABLED = '/\n';
 export interface OperationsEndpointsOptions {
   readonly readiness: Readiness;
   readonly metrics: GatewayMetrics;
+  /** Where GraphQL is served: every other path but the ones above is a JSON 404 naming it. */
+  readonly graphqlPath?: string;
 }
 
 interface Answer {
@@ -44,6 +46,7 @@ const json = (status: number, body: object): Answer => ({
  */
 export function useOperationsEndpoints(options: OperationsEndpointsOptions): Plugin {
   const { readiness, metrics } = options;
+  const graphqlPath = options.graphqlPath ?? '/graphql';
   const routes = new Map<string, () => Promise<Answer>>([
     [HEALTH_PATH, () => Promise.resolve(json(200, { status: 'ok' }))],
     [
@@ -68,7 +71,26 @@ export function useOperationsEndpoints(options: OperationsEndpointsOptions): Plu
     async onRequest(event) {
       const { url, request, fetchAPI } = event;
       const route = routes.get(url.pathname);
-      if (route === undefined) return;
+      if (route === undefined) {
+        // Any other path but the GraphQL endpoint: say where it is, in the errors' own shape.
+        if (url.pathname === graphqlPath) return;
+        event.endResponse(
+          new fetchAPI.Response(
+            request.method === 'HEAD'
+              ? null
+              : JSON.stringify({
+                  errors: [
+                    {
+                      message: `Nothing is served at ${url.pathname}: the GraphQL endpoint is ${graphqlPath} (and ${HEALTH_PATH}, ${READY_PATH}, ${METRICS_PATH} for operators).`,
+                      extensions: { code: 'NOT_FOUND' },
+                    },
+                  ],
+                }),
+            { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } },
+          ),
+        );
+        return;
+      }
       const allowed = request.method === 'GET' || request.method === 'HEAD';
       const answer = allowed ? await route() : json(405, { status: 'method_not_allowed' });
       event.endResponse(

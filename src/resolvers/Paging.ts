@@ -6,4 +6,8 @@ export const Paging: PagingResolvers = {
   endOffset: ({ paging }) => paging?.end_offset ?? null,
   pageNo: ({ pageNo }) => pageNo,
   perPage: ({ perPage }) => perPage,
+  hasNextPage: ({ paging, pageNo, perPage }) =>
+    typeof paging?.total_count === 'number' ? pageNo * perPage < paging.total_count : null,
+  totalPages: ({ paging, perPage }) =>
+    typeof paging?.total_count === 'number' ? Math.ceil(paging.total_count / perPage) : null,
 };

@@ -42,7 +42,18 @@ describe('GET /health (liveness)', () => {
   });
 
   it("is exactly /health: Yoga's own check, which matches any URL ending so, is off", async () => {
-    expect((await fetch(`${origin}/other/health`)).status).toBe(404);
+    const unknown = await fetch(`${origin}/other/health`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await unknown.json()).toEqual({
+      errors: [
+        {
+          message:
+            'Nothing is served at /other/health: the GraphQL endpoint is /graphql (and /health, /ready, /metrics for operators).',
+          extensions: { code: 'NOT_FOUND' },
+        },
+      ],
+    });
   });
 });
 
