@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,13 @@ import { createSeedData, DEFAULT_SEED } from '../../src/fake-upstream/index.js';
 import { createLogger } from '../../src/logger.js';
 import { startGateway } from '../../src/start.js';
 import type { RunningGateway } from '../../src/start.js';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  STEP_TIMEOUT_MS,
+  chromiumAvailable,
+  pageOrSkip,
+} from '../support/chromium.js';
 
 /*
  * examples/dashboard, built with Vite and served by `vite preview` in front of a demo gateway (as
@@ -22,21 +28,6 @@ import type { RunningGateway } from '../../src/start.js';
  * answers, its charts must have drawn, a LIVE session must update, and nothing may leave loopback.
  */
 
-/** Debian's Chromium, never a browser Playwright downloads: `.ci/run` installs it with apt-get. */
-const CHROMIUM_PATH = '/usr/bin/chromium';
-/** As in graphiql.test.ts: no sandbox (root), and none of Chromium's own background traffic. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const MISSING_CHROMIUM = `${CHROMIUM_PATH} is missing; install Debian's Chromium with \`apt-get install --no-install-recommends chromium\` (as .ci/run does).`;
-const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 30_000;
 const SCREENSHOT = fileURLToPath(new URL('../../test-results/dashboard.png', import.meta.url));
 const FAILURE_SCREENSHOT = join(SCREENSHOT, '..', 'dashboard-failure.png');
@@ -45,7 +36,6 @@ const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/dashboard.png', import
 /** The chart's audio MOS line colour (examples/dashboard/src/chart.ts), as RGB. */
 const MOS_RGB = [0x25, 0x63, 0xeb] as const;
 
-const inCi = (process.env.CI ?? '') !== '';
 const demo = createSeedData(DEFAULT_SEED).demo;
 
 interface OverviewBody {
@@ -86,21 +76,11 @@ async function postGraphQL<T>(query: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** The page, or a skip when this machine has no Chromium (in CI, `beforeAll` has failed already). */
-function dashboardPage({ skip, onTestFailed }: TestContext): Page {
-  const current = page;
-  if (current === undefined) return skip(MISSING_CHROMIUM);
-  onTestFailed(async () => {
-    await current.screenshot({ path: FAILURE_SCREENSHOT, fullPage: true });
-  });
-  return current;
-}
+const dashboardPage = (context: TestContext): Page =>
+  pageOrSkip(page, context, FAILURE_SCREENSHOT, true);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    if (inCi) throw new Error(`CI must run the dashboard browser tests, but ${MISSING_CHROMIUM}`);
-    console.warn(`Skipping the dashboard browser tests: ${MISSING_CHROMIUM}`);
-  }
+  const available = chromiumAvailable('dashboard browser tests');
   // What `npm start` does with an empty environment, on a free port; live polls every 500 ms, so
   // the page sees each 7 s step of the demo's live call soon after it happens.
   gateway = await startGateway(
@@ -117,7 +97,7 @@ beforeAll(async () => {
   await build(config);
   server = await preview(config);
   dashboardUrl = server.resolvedUrls?.local[0] ?? '';
-  if (!existsSync(CHROMIUM_PATH)) return;
+  if (!available) return;
 
   await mkdir(join(SCREENSHOT, '..'), { recursive: true });
   browser = await chromium.launch({

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,32 +13,19 @@ import { createSeedData, DEFAULT_SEED, DEMO_TOKEN } from '../../src/fake-upstrea
 import { createLogger } from '../../src/logger.js';
 import { startGateway } from '../../src/start.js';
 import type { RunningGateway } from '../../src/start.js';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  STEP_TIMEOUT_MS,
+  chromiumAvailable,
+  pageOrSkip,
+} from '../support/chromium.js';
 
-/** Debian's Chromium, never a browser Playwright downloads: `.ci/run` installs it with apt-get. */
-const CHROMIUM_PATH = '/usr/bin/chromium';
-/**
- * As root, without a sandbox; and without Chromium's own background traffic (updates, sync, safe
- * browsing), which a closed network refuses and which would muddy the record of what the page loads.
- */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const MISSING_CHROMIUM = `${CHROMIUM_PATH} is missing; install Debian's Chromium with \`apt-get install --no-install-recommends chromium\` (as .ci/run does).`;
-/** For each browser step; a test gets a few steps' worth. */
-const STEP_TIMEOUT_MS = 10_000;
 const TEST_TIMEOUT_MS = 30_000;
 const SCREENSHOT = fileURLToPath(new URL('../../test-results/graphiql.png', import.meta.url));
 const ERROR_SCREENSHOT = join(SCREENSHOT, '..', 'graphiql-error.png');
 const FAILURE_SCREENSHOT = join(SCREENSHOT, '..', 'graphiql-failure.png');
 
-const inCi = (process.env.CI ?? '') !== '';
 const demo = createSeedData(DEFAULT_SEED).demo;
 
 interface GraphQLBody {
@@ -71,18 +57,7 @@ async function postGraphQL(query: string): Promise<GraphQLBody> {
   return (await response.json()) as GraphQLBody;
 }
 
-/**
- * The page, or a skip when this machine has no Chromium (in CI, `beforeAll` has failed already).
- * A failing test leaves a screenshot of what the page showed.
- */
-function graphiqlPage({ skip, onTestFailed }: TestContext): Page {
-  const current = page;
-  if (current === undefined) return skip(MISSING_CHROMIUM);
-  onTestFailed(async () => {
-    await current.screenshot({ path: FAILURE_SCREENSHOT });
-  });
-  return current;
-}
+const graphiqlPage = (context: TestContext): Page => pageOrSkip(page, context, FAILURE_SCREENSHOT);
 
 /** The text of the editor shown in a region; Monaco renders spaces as no-break spaces. */
 async function editorText(editor: ReturnType<Page['locator']>): Promise<string> {
@@ -91,10 +66,7 @@ async function editorText(editor: ReturnType<Page['locator']>): Promise<string> 
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    if (inCi) throw new Error(`CI must run the GraphiQL browser tests, but ${MISSING_CHROMIUM}`);
-    console.warn(`Skipping the GraphiQL browser tests: ${MISSING_CHROMIUM}`);
-  }
+  const available = chromiumAvailable('GraphiQL browser tests');
   // What `npm start` does with an empty environment, on a free port; the live tab's shared poll
   // runs every 500 ms, so it shows each 7 s step of the demo's live call soon after it happens.
   gateway = await startGateway(
@@ -102,7 +74,7 @@ beforeAll(async () => {
     createLogger('silent'),
   );
   graphqlUrl = gateway.url;
-  if (!existsSync(CHROMIUM_PATH)) return;
+  if (!available) return;
 
   await mkdir(join(SCREENSHOT, '..'), { recursive: true });
   userDataDir = await mkdtemp(join(tmpdir(), 'graphiql-chromium-'));
