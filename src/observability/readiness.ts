@@ -24,6 +24,35 @@ export interface Readiness {
   close(): Promise<void>;
 }
 
+/** Why a probe got no answer. */
+export type ProbeCause = 'dns' | 'refused' | 'tls' | 'timeout' | 'reset' | 'network';
+
+const PROBE_CAUSES: Readonly<Record<ProbeCause, string>> = {
+  dns: 'its name does not resolve (DNS)',
+  refused: 'the connection was refused (nothing listens there)',
+  tls: 'the TLS handshake failed (certificate or protocol)',
+  timeout: 'it did not answer in time',
+  reset: 'the connection was reset',
+  network: 'the network failed',
+};
+
+/** The cause of a failed probe, from the error codes of Node and undici. */
+function causeOf(error: unknown): ProbeCause {
+  const codes: string[] = [];
+  for (let at: unknown = error; at instanceof Error && codes.length < 5; at = at.cause) {
+    // A DOMException (an aborted or timed-out signal) has a numeric legacy `code`: its name says.
+    const { code } = at as { code?: unknown };
+    codes.push(typeof code === 'string' ? code : at.name);
+  }
+  const has = (test: (code: string) => boolean) => codes.some(test);
+  if (has((code) => code === 'ENOTFOUND' || code === 'EAI_AGAIN')) return 'dns';
+  if (has((code) => code === 'ECONNREFUSED')) return 'refused';
+  if (has((code) => /TLS|CERT|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code))) return 'tls';
+  if (has((code) => /TIMEOUT|TimeoutError|AbortError/.test(code))) return 'timeout';
+  if (has((code) => code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')) return 'reset';
+  return 'network';
+}
+
 export const READINESS_PROBE_TIMEOUT_MS = 2_000;
 export const READINESS_CACHE_MS = 5_000;
 
@@ -49,7 +78,8 @@ export function createReadiness(options: ReadinessOptions): Readiness {
   let last: { readonly atMs: number; readonly reachable: boolean } | undefined;
   let probing: Promise<boolean> | undefined;
 
-  async function probe(): Promise<boolean> {
+  /** The probe's answer: reachable, or why not, in words an operator can act on. */
+  async function probe(): Promise<{ readonly reachable: boolean; readonly cause?: ProbeCause }> {
     try {
       const response = await client.request({
         method: 'HEAD',
@@ -58,23 +88,27 @@ export function createReadiness(options: ReadinessOptions): Readiness {
         signal: AbortSignal.timeout(timeoutMs),
       });
       await response.body.dump();
-      return true;
+      return { reachable: true };
     } catch (error) {
       options.logger.debug('readiness probe failed', {
         upstream: origin,
         error: error instanceof Error ? error : String(error),
       });
-      return false;
+      return { reachable: false, cause: causeOf(error) };
     }
   }
 
   async function upstreamReachable(): Promise<boolean> {
     if (last !== undefined && now() - last.atMs < cacheMs) return last.reachable;
-    probing ??= probe().then((reachable) => {
+    probing ??= probe().then(({ reachable, cause }) => {
       // Changes only: a load balancer polling every few seconds must not flood the log.
       const wasReachable = last?.reachable ?? true;
-      if (wasReachable && !reachable)
-        options.logger.warn('upstream unreachable', { upstream: origin });
+      if (wasReachable && !reachable) {
+        options.logger.warn(`upstream unreachable: ${PROBE_CAUSES[cause ?? 'network']}`, {
+          upstream: origin,
+          cause: cause ?? 'network',
+        });
+      }
       if (!wasReachable && reachable)
         options.logger.info('upstream reachable', { upstream: origin });
       last = { atMs: now(), reachable };

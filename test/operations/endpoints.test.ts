@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
@@ -134,11 +136,39 @@ describe('GET /ready (readiness)', () => {
       expect(await readiness.check()).toEqual({ ready: false, reason: 'upstream_unreachable' });
       now = 5_000;
       expect(await readiness.check()).toEqual({ ready: false, reason: 'upstream_unreachable' });
-      expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual([
-        'upstream unreachable',
+      // One line, naming the cause: nothing listens on port 9.
+      expect(lines.map((line) => JSON.parse(line) as { msg: string; cause: string })).toEqual([
+        expect.objectContaining({
+          msg: 'upstream unreachable: the connection was refused (nothing listens there)',
+          cause: 'refused',
+        }),
       ]);
     } finally {
       await readiness.close();
+    }
+  });
+
+  it('names a timeout as the cause when the upstream takes connections and never answers', async () => {
+    // Accepts, reads, never writes: a stuck upstream.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const lines: string[] = [];
+    const readiness = createReadiness({
+      baseUrl: `http://127.0.0.1:${String((silent.address() as AddressInfo).port)}/client/v4`,
+      logger: createLogger('info', (line) => lines.push(line)),
+      timeoutMs: 200,
+    });
+    try {
+      expect(await readiness.check()).toEqual({ ready: false, reason: 'upstream_unreachable' });
+      expect(lines.map((line) => JSON.parse(line) as { msg: string; cause: string })).toEqual([
+        expect.objectContaining({
+          msg: 'upstream unreachable: it did not answer in time',
+          cause: 'timeout',
+        }),
+      ]);
+    } finally {
+      await readiness.close();
+      silent.close();
     }
   });
 });
