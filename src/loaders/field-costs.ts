@@ -6,6 +6,12 @@
  * by its schema coordinate, `Type.field`; see README "How it fetches".
  */
 
+import {
+  MAX_OVERVIEW_LIMIT,
+  MAX_OVERVIEW_WORST,
+  OVERVIEW_PAGE_SIZE,
+} from '../insights/overview.js';
+
 /** The `filters` values RealtimeKit understands, in the order the gateway sends them. */
 export const FILTER_VALUES = [
   'device_info',
@@ -167,7 +173,14 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   'Participant.insights': { fromPeerReport: INSIGHT_NEEDS },
   'Session.qualityOverview': {
     fromPeerReport: INSIGHT_NEEDS,
-    overview: { defaultLimit: 100, maxLimit: 1_000, pageSize: 100, defaultWorst: 5, maxWorst: 100 },
+    // The defaults are the schema's; the bounds and page size are the resolver's own.
+    overview: {
+      defaultLimit: 100,
+      maxLimit: MAX_OVERVIEW_LIMIT,
+      pageSize: OVERVIEW_PAGE_SIZE,
+      defaultWorst: 5,
+      maxWorst: MAX_OVERVIEW_WORST,
+    },
   },
   'AudioQuality.producer': { needs: { series: true } },
   'AudioQuality.consumer': { needs: { series: true } },
