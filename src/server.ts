@@ -23,6 +23,7 @@ import { createMetrics } from './observability/metrics.js';
 import { createReadiness } from './observability/readiness.js';
 import { createRequestScope, withRequestId } from './observability/request-scope.js';
 import { noTracing } from './observability/tracing.js';
+import { createUnexpectedErrorLog } from './observability/unexpected-errors.js';
 import type { OperationTrace, Tracing } from './observability/tracing.js';
 import {
   useOperationsEndpoints,
@@ -267,9 +268,16 @@ export function createGateway(config: GatewayConfig): Gateway {
   const socketTraces = new WeakMap<Request, OperationTrace>();
   const traceOf = (request: Request): OperationTrace | undefined =>
     tracing.enabled ? (scope.current()?.trace ?? socketTraces.get(request)) : undefined;
+  const logUnexpected = createUnexpectedErrorLog(logger);
+  // Yoga logs at error what it masked, the Error itself: that line keeps the stack and causes.
   const yogaLog =
     (severity: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
+      const [first] = args;
+      if (severity === 'error' && args.length === 1 && first instanceof Error) {
+        logUnexpected(first);
+        return;
+      }
       logger[severity]('yoga', { args: args.map(String) });
     };
   const cors = createCorsPolicy(config.corsOrigins ?? []);
@@ -334,7 +342,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     // As Yoga masks (isDev off) and logs what it masked.
     maskError: (error: GraphQLError) => {
       const masked = maskLikeYoga(error);
-      if (masked !== error) yogaLog('error')(error);
+      if (masked !== error) logUnexpected(error);
       return masked;
     },
     respondWithErrors: respondLikeYoga(yoga.fetchAPI),
