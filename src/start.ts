@@ -220,8 +220,16 @@ export async function startGateway(config: AppConfig, logger: Logger): Promise<R
     return { ...served, mode: config.mode };
   }
 
-  // Imported here, not at the top: a gateway in front of the real upstream never loads the fake.
-  const { DEMO_TOKEN, startFakeUpstream } = await import('./fake-upstream/index.js');
+  // Imported here, not at the top: a gateway in front of the real upstream never loads the fake,
+  // and the Docker image leaves it out of dist/ altogether.
+  const { DEMO_TOKEN, startFakeUpstream } = await import('./fake-upstream/index.js').catch(
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+      throw new Error(
+        'demo mode needs the embedded fake, which this build leaves out (the Docker image does): set CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and REALTIMEKIT_APP_ID to serve the real API, or run the demo from a checkout with npm start.',
+      );
+    },
+  );
   const fake = await startFakeUpstream({
     host: '127.0.0.1',
     port: 0,

@@ -59,7 +59,20 @@ const indexOf = (keyword: string) =>
 describe('the Dockerfile', () => {
   it('builds in two stages, and the runtime image is the last one', () => {
     expect(stages).toHaveLength(2);
-    expect(runtime[0]?.args).toMatch(/^node:20-slim$/);
+    // Both on the current Node LTS.
+    expect(stages.map((stage) => stage[0]?.args)).toEqual([
+      'node:24-slim AS build',
+      'node:24-slim',
+    ]);
+  });
+
+  it('leaves the embedded fake out of the dist/ the runtime image copies', () => {
+    const build = (stages[0] ?? [])
+      .filter(({ keyword }) => keyword === 'RUN')
+      .map(({ args }) => args);
+    expect(build.join('\n')).toMatch(/npm run build && rm -rf dist\/fake-upstream(\s|$)/);
+    expect(all('COPY').map(({ args }) => args)).toContain('--from=build /app/dist ./dist');
+    expect(all('COPY').some(({ args }) => /\bsrc\b/.test(args))).toBe(false);
   });
 
   it('installs production dependencies only in the runtime image, from the lockfile', () => {

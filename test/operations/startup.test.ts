@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, startFakeUpstream } from '../../src/fake-upstream/index.js';
@@ -131,5 +132,44 @@ describe('starting the gateway', () => {
       "CLOUDFLARE_ACCOUNT_ID is ignored in demo mode: the demo serves the embedded fake's account and app. Set CLOUDFLARE_API_TOKEN or CLOUDFLARE_API_BASE_URL to use the real API.",
       'CLOUDFLARE_API_TOKN is not a setting of the gateway; did you mean CLOUDFLARE_API_TOKEN?',
     ]);
+  });
+
+  it('says in one line that demo mode needs the fake when the build leaves it out, as the image does', async () => {
+    // The Dockerfile's build stage removes dist/fake-upstream; here a copy of the build without it.
+    const without = mkdtempSync(join(root, 'node_modules', '.cache', 'realtimekit-nofake-'));
+    try {
+      cpSync(build.dir, without, {
+        recursive: true,
+        filter: (source) => !source.includes(`${sep}fake-upstream`),
+      });
+      expect(existsSync(join(without, 'src', 'fake-upstream'))).toBe(false);
+      const child = spawn(process.execPath, [join(without, 'src', 'main.js')], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+      });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await new Promise<number | null>((resolve) => {
+        child.once('close', (exit) => {
+          clearTimeout(timer);
+          resolve(exit);
+        });
+      });
+      expect(code).toBe(1);
+      const problems = stderr
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('{'));
+      expect(problems).toEqual([
+        'Could not start: demo mode needs the embedded fake, which this build leaves out (the Docker image does): set CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID and REALTIMEKIT_APP_ID to serve the real API, or run the demo from a checkout with npm start.',
+      ]);
+      expect(stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      rmSync(without, { recursive: true, force: true });
+    }
   });
 });
