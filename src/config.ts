@@ -499,7 +499,7 @@ const OWN_PREFIXES = [
 ];
 
 /** The variables the gateway reads (the fake's own included, read by its main). */
-const KNOWN_VARIABLES: readonly string[] = [
+export const KNOWN_VARIABLES: readonly string[] = [
   ...Object.keys(EnvSchema.shape),
   'FAKE_HOST',
   'FAKE_PORT',

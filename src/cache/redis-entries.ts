@@ -28,7 +28,7 @@ function parsed(need: string, times: string, body: string | undefined): SharedEn
  * which starts with the keyed token hash, so an entry can only answer its own token), with one
  * field per set of sections. Every hash carries a TTL: the longest of its entries', so it goes
  * with its last live entry; an entry past its own `expiresAt` is skipped by readers. Redis's
- * `maxmemory` with `volatile-lru` or `allkeys-lru` bounds the whole (see README).
+ * `maxmemory` with `volatile-lru` or `allkeys-lru` bounds the whole (see docs/replicas.md).
  */
 export function createRedisEntries(link: RedisLink): SharedEntries {
   const keyOf = (group: string) => `${link.prefix}cache:${group}`;

@@ -656,7 +656,7 @@ export type PeerIpInformation = {
 /**
  * A peer's call report from "Fetch details of peer": who the peer was, its lifecycle events, the
  * device/network metadata its SDK reported, and per-media quality series. Reports are kept 30 days.
- * Only the sections a query selects are fetched from RealtimeKit (see the README, "How it fetches").
+ * Only the sections a query selects are fetched from RealtimeKit (see docs/querying.md, "How it fetches").
  */
 export type PeerReport = {
   __typename?: 'PeerReport';
@@ -721,7 +721,7 @@ export type PeerReport = {
 /**
  * A peer's call report from "Fetch details of peer": who the peer was, its lifecycle events, the
  * device/network metadata its SDK reported, and per-media quality series. Reports are kept 30 days.
- * Only the sections a query selects are fetched from RealtimeKit (see the README, "How it fetches").
+ * Only the sections a query selects are fetched from RealtimeKit (see docs/querying.md, "How it fetches").
  */
 export type PeerReportQualityTimelineArgs = {
   bucketSeconds?: InputMaybe<Scalars['Int']['input']>;
@@ -1105,7 +1105,7 @@ export type Query = {
   /**
    * One participant (peer) of a session with its call statistics, or null when it does not exist.
    * Errors carry `extensions.code`: BAD_USER_INPUT for malformed ids or a missing account/app,
-   * NOT_FOUND when RealtimeKit does not know the participant, and the upstream codes listed in the README.
+   * NOT_FOUND when RealtimeKit does not know the participant, and the upstream codes listed in docs/limits-and-errors.md.
    */
   participant?: Maybe<Participant>;
   /**
@@ -1284,7 +1284,7 @@ export type SortOrder =
 /**
  * Live data: calls in progress, pushed as they change, over GraphQL over Server-Sent Events. Each
  * subscription polls RealtimeKit every LIVE_POLL_INTERVAL_MS, and every subscriber of the same
- * resource with the same token shares each poll (see the README's "Live data"). The first event is
+ * resource with the same token shares each poll (see docs/live.md). The first event is
  * the current state, at once; after it, an event is sent only when the subscriber's own selection
  * gives a different result. Errors carry `extensions.code` as for queries; TOO_MANY_SUBSCRIPTIONS
  * refuses a subscription over MAX_SUBSCRIPTIONS_PER_TOKEN or MAX_SUBSCRIPTIONS.
@@ -1301,7 +1301,7 @@ export type Subscription = {
 /**
  * Live data: calls in progress, pushed as they change, over GraphQL over Server-Sent Events. Each
  * subscription polls RealtimeKit every LIVE_POLL_INTERVAL_MS, and every subscriber of the same
- * resource with the same token shares each poll (see the README's "Live data"). The first event is
+ * resource with the same token shares each poll (see docs/live.md). The first event is
  * the current state, at once; after it, an event is sent only when the subscriber's own selection
  * gives a different result. Errors carry `extensions.code` as for queries; TOO_MANY_SUBSCRIPTIONS
  * refuses a subscription over MAX_SUBSCRIPTIONS_PER_TOKEN or MAX_SUBSCRIPTIONS.
@@ -1316,7 +1316,7 @@ export type SubscriptionPeerReportUpdatesArgs = {
 /**
  * Live data: calls in progress, pushed as they change, over GraphQL over Server-Sent Events. Each
  * subscription polls RealtimeKit every LIVE_POLL_INTERVAL_MS, and every subscriber of the same
- * resource with the same token shares each poll (see the README's "Live data"). The first event is
+ * resource with the same token shares each poll (see docs/live.md). The first event is
  * the current state, at once; after it, an event is sent only when the subscriber's own selection
  * gives a different result. Errors carry `extensions.code` as for queries; TOO_MANY_SUBSCRIPTIONS
  * refuses a subscription over MAX_SUBSCRIPTIONS_PER_TOKEN or MAX_SUBSCRIPTIONS.

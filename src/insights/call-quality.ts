@@ -11,7 +11,7 @@ import { Deferred } from '../upstream/wire.js';
 /*
  * Call-quality insights computed from one peer report: a verdict, the audio MOS it rests on, the
  * issues found, and timelines for charts. Pure functions of the report, so that every threshold is
- * pinned by unit tests; the schema (schema/insights.graphql) and the README state the same numbers.
+ * pinned by unit tests; the schema (schema/insights.graphql) and docs/querying.md state the same numbers.
  */
 
 export type QualityVerdict = 'GOOD' | 'FAIR' | 'POOR' | 'UNKNOWN';

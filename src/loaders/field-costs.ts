@@ -3,7 +3,7 @@
  * `filters` a call sends) and the call estimate (cost.ts: the upper bound checked before anything
  * runs) both read it; the resolvers spend calls the way it says, which the exact-cost test
  * (test/integration/field-costs.test.ts) checks field by field against the fake. A field is named
- * by its schema coordinate, `Type.field`; see README "How it fetches".
+ * by its schema coordinate, `Type.field`; see docs/querying.md, "How it fetches".
  */
 
 import {

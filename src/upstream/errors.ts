@@ -396,12 +396,12 @@ export const PERSISTED_DOCUMENT_REQUIRED = {
 };
 
 /**
- * Every `extensions.code` a client can see, the closed list that the README's error table
- * documents (a unit test holds the two together). Besides the codes above, it holds the ones
- * graphql-yoga gives its own errors, kept as Yoga names them because clients of other GraphQL
- * servers know them: `BAD_REQUEST`, `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`,
- * `OPERATION_RESOLUTION_FAILURE` (several operations and no `operationName`, or an unknown one) and
- * `INTERNAL_SERVER_ERROR` (a masked bug).
+ * Every `extensions.code` a client can see, the closed list that the error table of
+ * docs/limits-and-errors.md documents (a unit test holds the two together). Besides the codes
+ * above, it holds the ones graphql-yoga gives its own errors, kept as Yoga names them because
+ * clients of other GraphQL servers know them: `BAD_REQUEST`, `GRAPHQL_PARSE_FAILED`,
+ * `GRAPHQL_VALIDATION_FAILED`, `OPERATION_RESOLUTION_FAILURE` (several operations and no
+ * `operationName`, or an unknown one) and `INTERNAL_SERVER_ERROR` (a masked bug).
  */
 export const ERROR_CODES = [
   ...GATEWAY_ERROR_CODES,

@@ -31,7 +31,7 @@ import {
 const TEST_TIMEOUT_MS = 30_000;
 const SCREENSHOT = fileURLToPath(new URL('../../test-results/dashboard.png', import.meta.url));
 const FAILURE_SCREENSHOT = join(SCREENSHOT, '..', 'dashboard-failure.png');
-/** The copy the README shows. */
+/** The copy the README and docs/querying.md show. */
 const DOCS_SCREENSHOT = fileURLToPath(new URL('../../docs/dashboard.png', import.meta.url));
 /** The chart's audio MOS line colour (examples/dashboard/src/chart.ts), as RGB. */
 const MOS_RGB = [0x25, 0x63, 0xeb] as const;

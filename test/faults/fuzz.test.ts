@@ -13,7 +13,7 @@ import type { Harness } from '../support/harness.js';
  * the answer is data or errors with documented codes, never an unexpected error.
  */
 
-/** The README's error table, which a unit test holds equal to this constant. */
+/** The error table of docs/limits-and-errors.md, which a unit test holds equal to this constant. */
 const DOCUMENTED_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 const SEED = 424242;
 const schema = buildSchema(loadTypeDefs().join('\n'));

@@ -304,13 +304,15 @@ describe('upstream spec versions A–D', () => {
   );
 });
 
-describe('the README', () => {
+describe('docs/querying.md', () => {
   it('"How it fetches" shows the calls its query really makes', async () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('## How it fetches'));
+    const page = readFileSync(new URL('../../docs/querying.md', import.meta.url), 'utf8');
+    const start = page.indexOf('\n## How it fetches\n');
+    if (start === -1) throw new Error('docs/querying.md has no "## How it fetches" section');
+    const section = page.slice(start);
     const query = /```graphql\n([\s\S]*?)```/.exec(section)?.[1];
     const shown = /makes exactly two upstream calls:\n\n```\n([\s\S]*?)```/.exec(section)?.[1];
-    if (query === undefined || shown === undefined) throw new Error('README section not found');
+    if (query === undefined || shown === undefined) throw new Error('no query or no calls shown');
     await run(query);
     const expected = shown
       .trim()

@@ -110,10 +110,10 @@ describe('parseRetryAfter', () => {
 });
 
 describe('ERROR_CODES', () => {
-  it("is exactly the README's error-code table, so that the documented list is the closed one", () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const section = readme.split('\n## Errors\n')[1]?.split('\n## ')[0];
-    if (section === undefined) throw new Error('README.md has no "## Errors" section');
+  it('is exactly the documented error-code table, so that the documented list is the closed one', () => {
+    const page = readFileSync(new URL('../../docs/limits-and-errors.md', import.meta.url), 'utf8');
+    const section = page.split('\n## Errors\n')[1]?.split('\n## ')[0];
+    if (section === undefined) throw new Error('the page has no "## Errors" section');
     const documented = [...section.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map((match) => match[1]);
     expect(documented).toEqual([...ERROR_CODES]);
   });
