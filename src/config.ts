@@ -148,7 +148,7 @@ const EnvSchema = z.object({
         ),
       ),
   ).default([]),
-  // Shared state of replicas (see README, "Running several replicas"); none without REDIS_URL.
+  // Shared state of replicas (see docs/replicas.md); none without REDIS_URL.
   REDIS_URL: optional(
     z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }),
   ),
@@ -300,7 +300,7 @@ export interface RequestLimits extends OperationLimits {
   readonly requestReadTimeoutMs: number;
 }
 
-/** What replicas share through Redis, and how (see README, "Running several replicas"). */
+/** What replicas share through Redis, and how (see docs/replicas.md). */
 export interface SharedSettings {
   readonly redis: RedisSettings;
   /** Keys tokens alike on every replica (TOKEN_HASH_SECRET). */
